@@ -1,0 +1,1 @@
+from .base_page import BasePage  # noqa: F401

@@ -1,0 +1,56 @@
+"""Template tags for the public site chrome: navigation, links, QR code."""
+import segno
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, page):
+    """Where a link to ``page`` should go: link columns go to their target."""
+    request = context.get("request")
+    nav_url = getattr(page, "nav_url", None)
+    if nav_url:
+        return nav_url(request)
+    return page.get_url(request=request) or ""
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def nav_sections(context):
+    """The five sections (版块) of the current language's home page."""
+    from sections.models import SectionPage
+
+    root = site_root(context)
+    if root is None:
+        return []
+    return list(root.get_children().live().in_menu().type(SectionPage).specific())
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    root = site_root(context)
+    if root is None or not isinstance(page, Page):
+        return []
+    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific())
+
+
+@register.simple_tag(takes_context=True)
+def qr_code_svg(context, scale=3):
+    """An inline SVG QR code of the current page's absolute URL."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    qr = segno.make(request.build_absolute_uri(), error="m")
+    svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
+    return mark_safe(svg)

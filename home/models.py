@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+
+from sections.models.listing import latest_items_by_parent
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from sections.models import ColumnPage, SectionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(self.get_children().live().type(SectionPage).specific())
+        # The first manual column of each section feeds the home page blocks.
+        columns = list(
+            ColumnPage.objects.live().filter(depth=self.depth + 2, path__startswith=self.path).order_by("path")
+        )
+        first_column = {}
+        for column in columns:
+            first_column.setdefault(column.path[: -self.steplen], column)
+        latest = latest_items_by_parent(first_column.values(), per_parent=6)
+        context["section_blocks"] = [
+            (section, first_column.get(section.path), latest.get(getattr(first_column.get(section.path), "pk", None), []))
+            for section in sections
+        ]
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Footer and identity details shown on every public page."""
+
+    agency_name = models.CharField(_("agency name"), max_length=100, blank=True)
+    sponsor = models.CharField(_("sponsor (主办单位)"), max_length=100, blank=True)
+    organiser = models.CharField(_("organiser (承办单位)"), max_length=100, blank=True)
+    site_code = models.CharField(_("site identifier (网站标识码)"), max_length=40, blank=True)
+    icp_number = models.CharField(_("ICP record number"), max_length=60, blank=True)
+    police_record_number = models.CharField(_("public security record number"), max_length=60, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    phone = models.CharField(_("telephone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("agency_name"), FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("Agency")),
+        MultiFieldPanel(
+            [FieldPanel("site_code"), FieldPanel("icp_number"), FieldPanel("police_record_number")],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from .listing import latest_items_by_parent
+
+
+class SectionPage(Page):
+    """One of the five top-level sections (版块): 新闻中心, 政务公开 …"""
+
+    key = models.SlugField(_("data key"), max_length=100, blank=True, editable=False)
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["sections.ColumnPage", "sections.LinkColumnPage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    @property
+    def update_method_label(self):
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        columns = list(self.get_children().live().in_menu().specific()) or list(
+            self.get_children().live().specific()
+        )
+        latest = latest_items_by_parent([c for c in columns if c.specific_class.__name__ == "ColumnPage"])
+        context["column_blocks"] = [(column, latest.get(column.pk, [])) for column in columns]
+        return context

@@ -1,0 +1,330 @@
+"""Write a validated SiteTreeSpec to the database, idempotently.
+
+Everything happens in one transaction: either the whole file is applied or
+nothing is. Pages are only saved (and a revision recorded) when a field the
+file controls has changed, so loading the same file twice writes nothing.
+"""
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+
+from departments.models import Department, ReviewRole
+
+from .spec import SiteTreeError
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+)
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    not_in_file: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+    def note(self, bucket, text):
+        getattr(self, bucket).append(text)
+
+
+def apply_site_tree(spec):
+    report = LoadReport()
+    with transaction.atomic():
+        _ensure_locales(report)
+        home = _ensure_home(spec, report)
+        _apply_site_settings(spec, home, report)
+        departments = _apply_departments(spec, report)
+        _apply_roles(spec, report)
+        pages, deferred = {}, []
+        _apply_nodes(spec.tree, home, (), departments, pages, deferred, report)
+        # Link columns pointing at a column later in the file are created once
+        # their target exists; then their siblings are put back in file order.
+        for node, parent, parents in deferred:
+            _apply_node(node, parent, parents, departments, pages, report)
+        for node, parent, parents in deferred:
+            _apply_order(_siblings(spec, parents), parent, pages, parents, report)
+        _apply_permissions(spec, home, departments, pages, report)
+        _report_unmanaged(home, pages, report)
+    return report
+
+
+def _ensure_locales(report):
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        _locale, created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            report.note("created", f"locale {code}")
+
+
+def _ensure_home(spec, report):
+    from home.models import HomePage
+
+    locale = Locale.get_default()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        home = site.root_page.specific
+    else:
+        home = HomePage.objects.filter(depth=2, locale=locale).first()
+    title = spec.agency.get("site_name") or spec.agency["name"]
+    if home is None:
+        _remove_wagtail_welcome_page(site)
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title=title, slug="home", locale=locale))
+        home.save_revision().publish()
+        report.note("created", f"home page {title}")
+    elif home.title != title:
+        home.title = title
+        home.save_revision().publish()
+        report.note("updated", f"home page title {title}")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title)
+        report.note("created", "default site")
+    elif site.root_page_id != home.pk or site.site_name != title:
+        site.root_page, site.site_name = home, title
+        site.save()
+        report.note("updated", "default site")
+    return home
+
+
+def _remove_wagtail_welcome_page(site):
+    """Wagtail's install creates a bare "Welcome" page; replace it, but only if untouched."""
+    if site is None:
+        return
+    welcome = site.root_page
+    if welcome.specific_class is Page and welcome.depth == 2 and welcome.get_children_count() == 0:
+        site.root_page = Page.get_first_root_node()
+        site.save()
+        welcome.delete()
+
+
+def _apply_site_settings(spec, home, report):
+    from home.models import SiteSettings
+
+    site = Site.objects.get(root_page=home)
+    site_settings = SiteSettings.for_site(site)
+    agency = spec.agency
+    wanted = {
+        "agency_name": agency["name"],
+        "sponsor": agency["sponsor"] or agency["name"],
+        "organiser": agency["organiser"],
+        "site_code": agency["site_code"],
+        "icp_number": agency["icp_number"],
+        "police_record_number": agency["police_record_number"],
+        "address": agency["address"],
+        "postcode": agency["postcode"],
+        "phone": agency["phone"],
+        "email": agency["email"],
+    }
+    changed = [k for k, v in wanted.items() if getattr(site_settings, k) != v]
+    if changed:
+        for key in changed:
+            setattr(site_settings, key, wanted[key])
+        site_settings.full_clean()
+        site_settings.save()
+        report.note("updated", f"site settings ({', '.join(changed)})")
+
+
+def _group(name, report):
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        report.note("created", f"group {name}")
+    return group
+
+
+def _grant_admin_access(group):
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(access)
+
+
+def _apply_departments(spec, report):
+    departments = {}
+    root_collection = Collection.get_first_root_node()
+    collection_perms = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in EDITOR_COLLECTION_PERMISSIONS
+    ]
+    for item in spec.departments:
+        department = Department.objects.filter(key=item.key).first()
+        if department is None:
+            if Department.objects.filter(name=item.name).exists():
+                raise SiteTreeError([f'departments {item.name}: field "key": the name is already used by key '
+                                     f'"{Department.objects.get(name=item.name).key}"'])
+            department = Department(key=item.key)
+            report.note("created", f"department {item.name}")
+        fields = {"name": item.name, "kind": item.kind, "sort_order": item.order}
+        if department.pk and any(getattr(department, k) != v for k, v in fields.items()):
+            report.note("updated", f"department {item.name}")
+        for key, value in fields.items():
+            setattr(department, key, value)
+        if item.kind != "shared":
+            department.group = _group(item.name, report)
+            department.head_group = _group(f"{item.name}负责人", report)
+            for group in (department.group, department.head_group):
+                _grant_admin_access(group)
+                for permission in collection_perms:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
+        department.save()
+        departments[item.name] = department
+    return departments
+
+
+def _apply_roles(spec, report):
+    for item in spec.roles:
+        role = ReviewRole.objects.filter(key=item.key).first()
+        if role is None:
+            role = ReviewRole(key=item.key, group=_group(item.name, report))
+            report.note("created", f"review role {item.name}")
+        elif (role.name, role.description, role.sort_order) != (item.name, item.description, item.order):
+            report.note("updated", f"review role {item.name}")
+            if role.group.name != item.name:
+                role.group.name = item.name
+                role.group.save()
+        role.name, role.description, role.sort_order = item.name, item.description, item.order
+        role.save()
+        _grant_admin_access(role.group)
+
+
+def _node_model(node):
+    from sections.models import ColumnPage, LinkColumnPage, SectionPage
+
+    return {"section": SectionPage, "group": ColumnPage, "manual": ColumnPage, "link": LinkColumnPage}[node.kind]
+
+
+def _apply_nodes(nodes, parent, parents, departments, pages, deferred, report):
+    for node in nodes:
+        if node.link_page and node.link_page.strip("/") not in pages:
+            deferred.append((node, parent, parents))
+            continue
+        page = _apply_node(node, parent, parents, departments, pages, report)
+        _apply_nodes(node.children, page, parents + (node,), departments, pages, deferred, report)
+    if not any(item[1].pk == parent.pk for item in deferred):
+        _apply_order(nodes, parent, pages, parents, report)
+
+
+def _siblings(spec, parents):
+    return parents[-1].children if parents else spec.tree
+
+
+def _apply_node(node, parent, parents, departments, pages, report):
+    path = parents + (node,)
+    where = " > ".join(n.title for n in path)
+    model = _node_model(node)
+    page = parent.get_children().filter(slug=node.slug).specific().first()
+    wanted = {"title": node.title, "key": node.slug}
+    if node.kind in ("manual", "link"):
+        wanted["department"] = departments[node.department] if node.department else None
+    if node.kind == "link":
+        if node.link_url:
+            wanted["link_url"], wanted["link_page"] = node.link_url, None
+        else:
+            wanted["link_url"], wanted["link_page"] = "", pages[node.link_page.strip("/")]
+    if page is None:
+        page = model(slug=node.slug, locale=parent.locale, **wanted)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        report.note("created", f"{node.label} {where}")
+    else:
+        if not isinstance(page, model):
+            raise SiteTreeError([
+                f'tree > {where}: field "method": the existing page is a {page._meta.verbose_name}; '
+                f"changing a column's type is not supported, move or delete the page first"
+            ])
+        changed = [k for k, v in wanted.items() if _value(page, k) != _value_of(v)]
+        if changed:
+            for key in changed:
+                setattr(page, key, wanted[key])
+            page.save_revision().publish()
+            report.note("updated", f"{node.label} {where} ({', '.join(changed)})")
+    if node.kind in ("manual", "group"):
+        co = [departments[name] for name in node.departments[1:]]
+        if set(page.co_departments.all()) != set(co):
+            page.co_departments.set(co)
+            page.save()
+            report.note("updated", f"{node.label} {where} (co_departments)")
+    pages["/".join(n.slug for n in path)] = page
+    return page
+
+
+def _value(page, key):
+    if key in ("department", "link_page"):
+        return getattr(page, f"{key}_id")
+    return getattr(page, key)
+
+
+def _value_of(value):
+    return value.pk if hasattr(value, "pk") else value
+
+
+def _apply_order(nodes, parent, pages, parents, report):
+    wanted = [pages["/".join(n.slug for n in parents + (node,))].pk for node in nodes]
+    if parent.pk:
+        parent = Page.objects.get(pk=parent.pk)  # fresh tree fields after moves
+    actual = [pk for pk in parent.get_children().filter(pk__in=wanted).values_list("pk", flat=True)]
+    if actual != wanted:
+        for pk in wanted:
+            Page.objects.get(pk=pk).move(parent, pos="last-child")
+        report.note("updated", f"order of columns under {parent.title}")
+
+
+def _apply_permissions(spec, home, departments, pages, report):
+    """Each department group may add and edit in exactly its own columns."""
+    wanted = {}  # group id -> set of (page id, permission id)
+    perms = {
+        codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        for codename in EDITOR_PAGE_PERMISSIONS
+    }
+    editable = [d for d in departments.values() if not d.is_shared]
+    for department in editable:
+        for group in (department.group, department.head_group):
+            wanted[group.pk] = set()
+    for node, parents in spec.walk():
+        if node.kind != "manual":
+            continue
+        page = pages["/".join([p.slug for p in parents] + [node.slug])]
+        owners = [departments[name] for name in node.departments]
+        if any(d.is_shared for d in owners):
+            owners = editable
+        for department in owners:
+            if department.is_shared:
+                continue
+            for group in (department.group, department.head_group):
+                wanted[group.pk].update((page.pk, p.pk) for p in perms.values())
+    for group_id, rows in wanted.items():
+        current = set(
+            GroupPagePermission.objects.filter(group_id=group_id).values_list("page_id", "permission_id")
+        )
+        stale = current - rows
+        if stale:
+            for page_id, permission_id in stale:
+                GroupPagePermission.objects.filter(
+                    group_id=group_id, page_id=page_id, permission_id=permission_id
+                ).delete()
+            report.note("updated", f"page permissions of group {Group.objects.get(pk=group_id).name} (removed {len(stale)})")
+        missing = rows - current
+        if missing:
+            GroupPagePermission.objects.bulk_create(
+                GroupPagePermission(group_id=group_id, page_id=page_id, permission_id=permission_id)
+                for page_id, permission_id in missing
+            )
+            if current:
+                report.note("updated", f"page permissions of group {Group.objects.get(pk=group_id).name}")
+
+
+def _report_unmanaged(home, pages, report):
+    from sections.models import ColumnPage, LinkColumnPage, SectionPage
+
+    managed = {page.pk for page in pages.values()}
+    for page in home.get_descendants().type(SectionPage, ColumnPage, LinkColumnPage).specific():
+        if page.pk not in managed and getattr(page, "key", ""):
+            report.note("not_in_file", f"{page.title} ({page.url_path})")

@@ -1,0 +1,76 @@
+"""Shared fixtures.
+
+The agency's column tree (sections/data/shanghai_emergency.yaml) is loaded
+once into the test database; each test runs in a transaction that is rolled
+back, so tests see the full tree without paying for it each time.
+"""
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_site_tree", verbosity=0, stdout=_Null())
+
+
+class _Null:
+    def write(self, *_args, **_kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture
+def site_tree(db):
+    """The loaded tree; reloads it if a transactional test flushed the database."""
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_site_tree", stdout=_Null())
+    return HomePage.objects.get(depth=2, locale__language_code="zh-hans")
+
+
+@pytest.fixture
+def column(site_tree):
+    """Return a column page by its slug path below the home page, e.g. "xwzx/xw"."""
+
+    def get(path):
+        page = site_tree
+        for slug in path.strip("/").split("/"):
+            page = page.get_children().get(slug=slug)
+        return page.specific
+
+    return get
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user in the named groups: make_user("alice", groups=["宣传培训处"])."""
+    from django.contrib.auth.models import Group
+
+    def make(username, groups=(), password="pass-for-tests-1", **extra):
+        user = get_user_model().objects.create_user(username=username, password=password, **extra)
+        for name in groups:
+            user.groups.add(Group.objects.get(name=name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def publish():
+    """Create and publish a child page: publish(parent, ArticlePage(title=...))."""
+
+    def make(parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
