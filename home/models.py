@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from sections.models.listing import latest_items_by_parent
+from sections.models.listing import item_queryset
 
 
 class HomePage(Page):
@@ -19,21 +19,13 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from sections.models import ColumnPage, SectionPage
+        from sections.models import SectionPage
 
         context = super().get_context(request, *args, **kwargs)
-        sections = list(self.get_children().live().type(SectionPage).specific())
-        # The first manual column of each section feeds the home page blocks.
-        columns = list(
-            ColumnPage.objects.live().filter(depth=self.depth + 2, path__startswith=self.path).order_by("path")
-        )
-        first_column = {}
-        for column in columns:
-            first_column.setdefault(column.path[: -self.steplen], column)
-        latest = latest_items_by_parent(first_column.values(), per_parent=6)
+        sections = self.get_children().live().in_menu().type(SectionPage).specific()
+        # One query per section (five), never one per listed item.
         context["section_blocks"] = [
-            (section, first_column.get(section.path), latest.get(getattr(first_column.get(section.path), "pk", None), []))
-            for section in sections
+            (section, item_queryset(section, descendants=True).specific()[:8]) for section in sections
         ]
         return context
 
