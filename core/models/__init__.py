@@ -1,1 +1,1 @@
-from .base_page import BasePage  # noqa: F401
+from .base_page import BasePage, Importance  # noqa: F401

@@ -11,7 +11,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 
+class Importance(models.TextChoices):
+    NORMAL = "", _("Normal")
+    GOVERNMENT = "government", _("Important government information (重要政务信息)")
+    PUBLIC_SERVICE = "public_service", _("Important public service information (重要公共服务信息)")
+
+
 class BasePage(Page):
+    importance = models.CharField(
+        _("importance"), max_length=20, choices=Importance.choices, default=Importance.NORMAL, blank=True,
+        help_text=_("Important items also need approval by the leader in charge and the principal leader."),
+    )
     department = models.ForeignKey(
         "departments.Department",
         verbose_name=_("publishing department"),
@@ -38,7 +48,7 @@ class BasePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("department"), FieldPanel("info_source")]),
-                FieldPanel("display_date"),
+                FieldRowPanel([FieldPanel("display_date"), FieldPanel("importance")]),
             ],
             heading=_("Disclosure metadata"),
         ),
@@ -56,6 +66,7 @@ class BasePage(Page):
     search_fields = Page.search_fields + [
         index.FilterField("department"),
         index.FilterField("display_date"),
+        index.FilterField("importance"),
     ]
 
     class Meta:
@@ -86,6 +97,10 @@ class BasePage(Page):
         if department is not None and not department.is_shared:
             return department
         return None
+
+    @property
+    def is_important(self):
+        return bool(self.importance)
 
     @property
     def publication_date(self):
