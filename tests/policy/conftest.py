@@ -5,9 +5,10 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from policy.models import InterpretationPage, PolicyDocumentPage, PolicyTag, TagCategory
+from policy_test_helpers import ZCFG, ZCWJ
 
-ZCWJ = "zwgk/zfxxgk/zcwj"
-ZCFG = "zwgk/xxgkml/zcfg"
+
+
 
 
 @pytest.fixture
@@ -84,3 +85,4 @@ def publisher(make_user, column):
                 group=group, page=column(path), permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
     return make_user("publisher", groups=["政策文件发布测试"])
+
