@@ -67,7 +67,11 @@ def _models():
 
 
 def _live_ids(ids):
-    return set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
+    """Pages that have really been published. The admin's create-and-publish view saves a
+    new page with live=True before publishing it, so live alone is not enough."""
+    return set(
+        Page.objects.filter(pk__in=ids, live=True, last_published_at__isnull=False).values_list("pk", flat=True)
+    )
 
 
 def source_ids(interpretation):
@@ -86,7 +90,9 @@ def is_gated(page):
     if isinstance(page, PolicyDocumentPage):
         if not requires_sync(page) or (page.pk and _live_ids([page.pk])):
             return False
-        return not InterpretationPage.objects.live().filter(source_documents=page.pk).exists()
+        return not InterpretationPage.objects.live().filter(
+            source_documents=page.pk, last_published_at__isnull=False
+        ).exists()
     if isinstance(page, InterpretationPage):
         ids = source_ids(page)
         return bool(ids) and _live_ids(ids) != set(ids)
@@ -108,6 +114,8 @@ def guard_going_live(page):
 
 def _hold(page, revision, user):
     PolicyDocumentPage, InterpretationPage, PublicationHold = _models()
+    # A page the create view saved as live but that was never published stays off the site.
+    Page.objects.filter(pk=page.pk, last_published_at__isnull=True).update(live=False)
     hold, _created = PublicationHold.objects.update_or_create(
         page_id=page.pk, defaults={"revision": revision, "held_by": user if user and user.is_authenticated else None},
     )
@@ -152,7 +160,8 @@ def _release_plan(page):
                 changed = True
     covered = {d for interp_id in interps for d in sources(interp_id)}
     live_interp_docs = set(
-        InterpretationPage.objects.live().filter(source_documents__in=docs).values_list("source_documents", flat=True)
+        InterpretationPage.objects.live().filter(source_documents__in=docs, last_published_at__isnull=False)
+        .values_list("source_documents", flat=True)
     )
     if any(d not in covered and d not in live_interp_docs for d in docs):
         return None

@@ -32,6 +32,7 @@ def make_doc(column):
             page.tags.add(tag)
         for name, url in services:
             page.service_items.add(_service(name, url))
+        page.live = False
         parent.add_child(instance=page)
         if publish:
             page.save_revision().publish()
@@ -56,6 +57,7 @@ def make_interpretation(column):
         parent = parent or column(ZCWJ)
         page = InterpretationPage(title=fields.pop("title", f"政策解读{counter['n']}"), slug=f"jd-{counter['n']}", **fields)
         page.source_documents = list(sources)
+        page.live = False
         parent.add_child(instance=page)
         if publish:
             page.save_revision().publish()
