@@ -87,6 +87,7 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
         help_text=_("Only for documents repealed or declared invalid by a decision not published on this site."),
     )
     validity_note = models.CharField(_("validity note"), max_length=300, blank=True)
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)  # last bulk-imported content
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
