@@ -55,17 +55,13 @@ def refresh_validity(documents=None, *, today=None, user=None):
 
 
 def refresh_related_validity(document, user=None):
-    """After ``document`` was published or unpublished: refresh what it amends or repeals,
-    and anything still marked amended/repealed without a live link."""
-    from .models import PolicyDocumentPage, PolicyRelation, Validity
+    """After ``document`` was published or unpublished: refresh the documents it amends or repeals.
 
-    target_ids = set(PolicyRelation.objects.filter(source_id=document.pk).values_list("target_id", flat=True))
-    stale_ids = set(
-        PolicyDocumentPage.objects.filter(validity__in=[Validity.REPEALED, Validity.AMENDED], validity_override="")
-        .exclude(superseding_relations__source__live=True)
-        .values_list("pk", flat=True)
-    )
-    ids = target_ids | stale_ids
-    if ids:
-        return refresh_validity(PolicyDocumentPage.objects.filter(pk__in=ids), user=user)
+    Links removed by a new revision are handled by the PolicyRelation post_delete handler.
+    """
+    from .models import PolicyDocumentPage, PolicyRelation
+
+    target_ids = list(PolicyRelation.objects.filter(source_id=document.pk).values_list("target_id", flat=True))
+    if target_ids:
+        return refresh_validity(PolicyDocumentPage.objects.filter(pk__in=target_ids), user=user)
     return []

@@ -142,3 +142,15 @@ def test_validity_log_entry_reads_well_in_the_admin_history(make_doc, admin_clie
     response = admin_client.get(f"/admin/pages/{doc.pk}/history/")
     assert response.status_code == 200
     assert "Validity changed" in response.content.decode() or "有效性" in response.content.decode()
+
+
+def test_removing_a_repeal_link_restores_the_target(make_doc):
+    target = make_doc(effective_date=D(2020, 1, 1))
+    repealing = make_doc(effective_date=D(2021, 1, 1))
+    _link(repealing, target, PolicyRelation.Kind.REPEALS)
+    assert target.validity == Validity.REPEALED
+    repealing = PolicyDocumentPage.objects.get(pk=repealing.pk)
+    repealing.relations = []
+    repealing.save_revision().publish()
+    target.refresh_from_db()
+    assert target.validity == Validity.IN_FORCE
