@@ -50,6 +50,22 @@ def generate(path, files_dir, count):
             })
 
 
+class _Checkpoints:
+    """Progress bar plus a line every 500 documents, so an interrupted run still reports numbers."""
+
+    def __init__(self, bar, started, label):
+        self.bar, self.started, self.label, self.done = bar, started, label, 0
+
+    def update(self, n):
+        self.bar.update(n)
+        self.done += n
+        if self.done % 500 == 0:
+            elapsed = time.perf_counter() - self.started
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"  {self.label}: {self.done} documents, {elapsed:.0f} s, {self.done / elapsed:.2f} documents/second, "
+                  f"peak RSS {rss:.0f} MB", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -94,7 +110,7 @@ def main():
         importer = PolicyImporter(column, files_dir=files_dir)
         started = time.perf_counter()
         with tqdm(total=len(rows), unit="doc", file=sys.stderr, mininterval=5) as bar:
-            report = importer.run(rows, progress=bar)
+            report = importer.run(rows, progress=_Checkpoints(bar, started, label))
         elapsed = time.perf_counter() - started
         print(f"{label}: {len(rows)} rows in {elapsed:.1f} s = {len(rows) / elapsed:.1f} documents/second "
               f"(created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
