@@ -221,7 +221,7 @@ def _apply_node(node, parent, parents, departments, pages, report):
     where = " > ".join(n.title for n in path)
     model = _node_model(node)
     page = parent.get_children().filter(slug=node.slug).specific().first()
-    wanted = {"title": node.title, "key": node.slug}
+    wanted = {"title": node.title, "key": node.slug, "show_in_menus": True}
     if node.kind in ("manual", "link"):
         wanted["department"] = departments[node.department] if node.department else None
     if node.kind == "link":
