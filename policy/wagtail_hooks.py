@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from .models import (
-    Disclosure, InterpretationPage, PolicyDocumentPage, PolicyTag, PolicyTopic, TagCategory,
+    Disclosure, InterpretationPage, PolicyDocumentPage, PolicyTag, PolicyTopic, TagCategory, Validity,
 )
 from .permissions import CataloguePermissionPolicy
 from .publishing import Outcome, request_publish
@@ -99,7 +100,17 @@ def synchronised_publishing(request, page):
 
 @hooks.register("register_log_actions")
 def register_policy_log_actions(actions):
-    actions.register_action("policy.validity_changed", _("Validity changed"), _("Validity changed"))
+    @actions.register_action("policy.validity_changed")
+    class ValidityChanged(LogFormatter):
+        label = _("Validity changed")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            labels = dict(Validity.choices)
+            return _("Validity changed from %(old)s to %(new)s") % {
+                "old": labels.get(data.get("old"), data.get("old")), "new": labels.get(data.get("new"), data.get("new")),
+            }
+
     actions.register_action("policy.publish_held", _("Approved, held for synchronised publishing"),
                             _("Approved and held until its partner page is approved (同步发布)"))
     actions.register_action("policy.released_together", _("Published together"),

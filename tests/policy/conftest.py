@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from policy.models import InterpretationPage, PolicyDocumentPage, PolicyTag, TagCategory
-from policy_test_helpers import ZCFG, ZCWJ
+from tests.policy.policy_test_helpers import ZCFG, ZCWJ
 
 
 

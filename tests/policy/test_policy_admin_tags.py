@@ -3,7 +3,7 @@ import pytest
 
 from policy.models import PolicyDocumentPage, PolicyTag
 
-from policy_test_helpers import ZCWJ, add_url, document_form, form_errors
+from tests.policy.policy_test_helpers import ZCWJ, add_url, document_form, form_errors
 
 
 @pytest.fixture

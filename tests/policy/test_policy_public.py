@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.wagtail_tests import WagtailTestUtils
 
 from policy.models import NormativeDocumentsPage, PolicyLibraryPage, PolicyTopic, ServiceItem, Validity
-from policy_test_helpers import ZCFG, ZCWJ
+from tests.policy.policy_test_helpers import ZCFG, ZCWJ
 from sections.models import ArticlePage
 
 D = datetime.date

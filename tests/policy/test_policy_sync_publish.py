@@ -10,7 +10,7 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowTask
 
 from policy.models import InterpretationPage, PolicyDocumentPage, PublicationHold
-from policy_test_helpers import ZCWJ, add_url, admin_form_data, document_form
+from tests.policy.policy_test_helpers import ZCWJ, add_url, admin_form_data, document_form
 
 
 def _normative(make_doc, **kw):

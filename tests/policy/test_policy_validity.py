@@ -141,7 +141,8 @@ def test_validity_log_entry_reads_well_in_the_admin_history(make_doc, admin_clie
     call_command("update_policy_validity", stdout=_Sink())
     response = admin_client.get(f"/admin/pages/{doc.pk}/history/")
     assert response.status_code == 200
-    assert "Validity changed" in response.content.decode() or "有效性" in response.content.decode()
+    html = response.content.decode()
+    assert "已失效" in html and "现行有效" in html  # "Validity changed from 现行有效 to 已失效"
 
 
 def test_removing_a_repeal_link_restores_the_target(make_doc):
