@@ -127,6 +127,9 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
     ]
 
     base_form_class = PolicyDocumentForm
+    # A copy is a new document with its own 索引号; translations share the original's
+    # number through the registry's translation_key (see index_numbers.allocate_index_number).
+    exclude_fields_in_copy = ["index_number", "import_hash"]
     parent_page_types = ["sections.ColumnPage"]
     subpage_types = []
 

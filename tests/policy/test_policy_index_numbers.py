@@ -150,3 +150,14 @@ def test_concurrent_page_creation_on_postgresql(column):
     assert not errors, errors
     assert len(numbers) == 20
     assert sorted(numbers) == [f"SHYJ-2033-{n:05d}" for n in range(1, 21)]
+
+
+def test_copied_document_gets_its_own_number(make_doc, admin_client):
+    doc = make_doc()
+    response = admin_client.post(f"/admin/pages/{doc.pk}/copy/", {
+        "new_title": "复制的文件", "new_slug": "copied-doc", "new_parent_page": str(doc.get_parent().pk),
+        "copy_subpages": "", "publish_copies": "",
+    })
+    assert response.status_code == 302
+    copy = PolicyDocumentPage.objects.get(slug="copied-doc")
+    assert copy.index_number and copy.index_number != doc.index_number
