@@ -1,14 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from policy.models.service_items import ServiceItemsMixin
 
 
-class ArticlePage(BasePage):
+class ArticlePage(ServiceItemsMixin, BasePage):
     """An item in a column: news, notice, disclosure item (信息)."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=500)
@@ -17,6 +18,7 @@ class ArticlePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
+        InlinePanel("service_items", heading=_("Online services (办)"), label=_("Service item")),
     ] + BasePage.metadata_panels
 
     search_fields = BasePage.search_fields + [

@@ -21,8 +21,19 @@ def item_queryset(parent, *, descendants=False):
     """Live, public item pages under ``parent``, newest first."""
     base = Page.objects.live().public()
     qs = base.descendant_of(parent) if descendants else base.child_of(parent)
-    qs = qs.filter(content_type__in=item_content_types())
+    qs = restrict_public_items(qs.filter(content_type__in=item_content_types()))
     return qs.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+def public_item_filter():
+    """Q excluding items that apps keep off public listings (hook ``public_item_filter``)."""
+    from wagtail import hooks
+
+    return reduce(lambda q, fn: q & fn(), hooks.get_hooks("public_item_filter"), Q())
+
+
+def restrict_public_items(queryset):
+    return queryset.filter(public_item_filter())
 
 
 def item_content_types():
@@ -49,6 +60,7 @@ def latest_items_by_parent(parents, per_parent=5):
         qs = (
             Page.objects.live().public()
             .filter(depth=depth + 1, content_type__in=item_content_types())
+            .filter(public_item_filter())
             .filter(reduce(or_, (Q(path__startswith=p.path) for p in parents if p.depth == depth)))
             .annotate(
                 parent_path=prefix,

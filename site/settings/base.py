@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "departments",
     "home",
     "sections",
+    "policy",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -150,3 +151,8 @@ LOGGING = {
 }
 
 SITE_TAGLINE = _("Government information disclosure")
+
+# Policy library (policy/): 索引号 scheme. Fields: agency_code, year, sequence.
+POLICY_INDEX_NUMBER_FORMAT = os.environ.get("POLICY_INDEX_NUMBER_FORMAT", "{agency_code}-{year}-{sequence:05d}")
+POLICY_INDEX_AGENCY_CODE = os.environ.get("POLICY_INDEX_AGENCY_CODE", "SHYJ")
+POLICY_INDEX_AGENCY_CODES = {}  # 发文机关 -> agency code, for documents issued jointly or by other agencies

@@ -1,0 +1,306 @@
+"""Bulk import of policy documents (数据读取) from CSV or JSON.
+
+Format (one document per CSV row / JSON object; UTF-8; CSV has a header row):
+
+==================  ========  =====================================================
+field               required  value
+==================  ========  =====================================================
+index_number        yes       索引号; the import key: a row whose 索引号 exists
+                              updates that document, so re-running is safe
+title               yes       标题
+doc_number          yes       文号, e.g. 沪应急规〔2023〕3号 ([2023] and （2023） accepted)
+issuer                        发文机关 (default 上海市应急管理局)
+doc_type                      文种: 通知 决定 意见 办法 规定 细则 公告 通告 方案 规划 批复 函 报告 令 其他
+written_date        yes       成文日期 YYYY-MM-DD
+publish_date                  发布日期 YYYY-MM-DD (default: import time)
+effective_date                施行日期 YYYY-MM-DD
+expiry_date                   有效期至 YYYY-MM-DD
+disclosure                    公开属性: 主动公开 (default) / 依申请公开 / 不予公开
+is_normative                  是否行政规范性文件: 是/否 (also true/false, 1/0)
+audience                      适用人群
+topics                        主题分类 names, separated by ; (must exist)
+tags                          tags from the 标签目录, separated by ; (must exist)
+summary                       摘要 (plain text)
+body                          正文 (plain text; blank lines separate paragraphs)
+attachments                   file paths relative to --files-dir, separated by ;
+                              (pdf, ofd, doc, docx, xls, xlsx)
+repeals / amends              索引号 of documents this one repeals / amends,
+                              separated by ; (they must exist or come earlier)
+services                      办事事项 as 名称|https://地址, separated by ;
+slug                          URL slug (default: derived from the 索引号)
+==================  ========  =====================================================
+
+In JSON, list-valued fields may be arrays (services as [{"name", "url"}]).
+Each row is imported in its own transaction: a row with any error leaves
+nothing behind, and the error is reported with its row number (CSV: the row
+as a spreadsheet numbers it, the header being row 1; JSON: the 1-based item
+number).
+"""
+import csv
+import datetime
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from .doc_numbers import normalise_doc_number
+from .models import (
+    Disclosure, DocType, PolicyDocumentPage, PolicyRelation, PolicyTag, PolicyTopic, ServiceItem,
+)
+from .models.document import ATTACHMENT_EXTENSIONS
+from .models.service_items import http_url_validator
+
+MAX_FIELD = 20_000
+DISCLOSURE_NAMES = {"主动公开": Disclosure.ACTIVE, "依申请公开": Disclosure.ON_REQUEST, "不予公开": Disclosure.NOT_PUBLIC}
+TRUE = {"是", "true", "yes", "1", "y"}
+FALSE = {"否", "false", "no", "0", "n", ""}
+
+
+class RowError(Exception):
+    pass
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (row number, message)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def read_rows(path):
+    """[(row number, dict)] from a .csv or .json file."""
+    path = Path(path)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig")
+    if path.suffix.lower() == ".json":
+        data = json.loads(text)
+        if isinstance(data, dict):
+            data = data.get("documents", [])
+        if not isinstance(data, list):
+            raise ValueError("JSON must be a list of documents or {\"documents\": [...]}")
+        return [(n, item if isinstance(item, dict) else {"__invalid__": True}) for n, item in enumerate(data, start=1)]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Row numbers as a spreadsheet shows them: the header is row 1 (multi-line cells do not shift them).
+    return list(enumerate(reader, start=2))
+
+
+def _text(row, key, required=False, limit=MAX_FIELD):
+    value = row.get(key)
+    if value is None:
+        value = ""
+    if not isinstance(value, (str, int, float)):
+        raise RowError(f"{key}: expected text")
+    value = str(value).strip()
+    if required and not value:
+        raise RowError(f"{key}: missing")
+    if len(value) > limit:
+        raise RowError(f"{key}: longer than {limit} characters")
+    return value
+
+
+def _list(row, key):
+    value = row.get(key)
+    if value in (None, ""):
+        return []
+    if isinstance(value, list):
+        return [v for v in value if v not in (None, "")]
+    return [part.strip() for part in re.split(r"[;；]", _text(row, key)) if part.strip()]
+
+
+def _date(row, key, required=False):
+    value = _text(row, key, required=required, limit=40)
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.replace("/", "-"))
+    except ValueError:
+        raise RowError(f"{key}: not a date (YYYY-MM-DD): {value[:40]!r}") from None
+
+
+class PolicyImporter:
+    def __init__(self, column, files_dir=None, user=None):
+        self.column = column
+        self.files_dir = Path(files_dir).resolve() if files_dir else None
+        self.user = user
+        self.tags = {name.lower(): name for name in PolicyTag.objects.filter(is_active=True).values_list("name", flat=True)}
+        self.topics = {t.name: t for t in PolicyTopic.objects.all()}
+
+    def run(self, rows, progress=None):
+        report = ImportReport()
+        for number, row in rows:
+            try:
+                with transaction.atomic():
+                    outcome = self.import_row(row)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            except RowError as exc:
+                report.errors.append((number, str(exc)))
+            except ValidationError as exc:
+                report.errors.append((number, "; ".join(_messages(exc))))
+            if progress is not None:
+                progress.update(1)
+        return report
+
+    # -- one row -------------------------------------------------------------------
+    def import_row(self, row):
+        if row.get("__invalid__"):
+            raise RowError("not an object")
+        values = self.parse(row)
+        existing = PolicyDocumentPage.objects.filter(index_number=values["index_number"]).first()
+        if existing is not None and existing.get_parent().pk != self.column.pk:
+            raise RowError(f"index_number: {values['index_number']} already belongs to a document in another column")
+        page = existing or PolicyDocumentPage(live=False, slug=values.pop("slug"))
+        values.pop("slug", None)
+        fingerprint = _fingerprint(values)
+        if existing is not None and existing.import_hash == fingerprint:
+            return "unchanged"
+        self.apply(page, values)
+        page.import_hash = fingerprint
+        if existing is None:
+            self.column.add_child(instance=page)
+        revision = page.save_revision(user=self.user, clean=True)
+        revision.publish(user=self.user, skip_permission_checks=True)
+        return "updated" if existing else "created"
+
+    def parse(self, row):
+        v = {}
+        v["index_number"] = _text(row, "index_number", required=True, limit=60)
+        v["title"] = _text(row, "title", required=True, limit=255)
+        try:
+            v["doc_number"] = normalise_doc_number(_text(row, "doc_number", required=True, limit=60))
+        except ValidationError as exc:
+            raise RowError(f"doc_number: {' '.join(exc.messages)}") from None
+        v["issuer"] = _text(row, "issuer", limit=100) or "上海市应急管理局"
+        doc_type = _text(row, "doc_type", limit=10) or DocType.NOTICE
+        if doc_type not in DocType.values:
+            raise RowError(f"doc_type: unknown {doc_type!r}")
+        v["doc_type"] = doc_type
+        v["written_date"] = _date(row, "written_date", required=True)
+        publish_date = _date(row, "publish_date")
+        v["display_date"] = (
+            timezone.make_aware(datetime.datetime.combine(publish_date, datetime.time(9, 0))) if publish_date else None
+        )
+        v["effective_date"] = _date(row, "effective_date")
+        v["expiry_date"] = _date(row, "expiry_date")
+        if v["effective_date"] and v["expiry_date"] and v["expiry_date"] < v["effective_date"]:
+            raise RowError("expiry_date: before effective_date")
+        disclosure = _text(row, "disclosure", limit=20) or "主动公开"
+        if disclosure not in DISCLOSURE_NAMES and disclosure not in Disclosure.values:
+            raise RowError(f"disclosure: unknown {disclosure!r}")
+        v["disclosure"] = DISCLOSURE_NAMES.get(disclosure, disclosure)
+        normative = _text(row, "is_normative", limit=10).lower()
+        if normative not in TRUE | FALSE:
+            raise RowError(f"is_normative: expected 是 or 否, not {normative!r}")
+        v["is_normative"] = normative in TRUE
+        v["audience"] = _text(row, "audience", limit=200)
+        v["summary"] = _text(row, "summary", limit=1000)
+        v["body"] = _text(row, "body")
+        unknown = [t for t in _list(row, "topics") if t not in self.topics]
+        if unknown:
+            raise RowError(f"topics: unknown {', '.join(map(str, unknown))}")
+        v["topics"] = sorted(_list(row, "topics"))
+        tags = [str(t) for t in _list(row, "tags")]
+        unknown = [t for t in tags if t.lower() not in self.tags]
+        if unknown:
+            raise RowError(f"tags: not in the tag catalogue: {', '.join(unknown)}")
+        v["tags"] = sorted({self.tags[t.lower()] for t in tags})
+        v["attachments"] = [self.resolve_file(p) for p in _list(row, "attachments")]
+        v["relations"] = []
+        for kind in (PolicyRelation.Kind.REPEALS, PolicyRelation.Kind.AMENDS):
+            for number in _list(row, str(kind)):
+                number = str(number)
+                if number == v["index_number"]:
+                    raise RowError(f"{kind}: a document cannot {kind} itself")
+                if not PolicyDocumentPage.objects.filter(index_number=number).exists():
+                    raise RowError(f"{kind}: no document with index number {number!r}")
+                v["relations"].append((str(kind), number))
+        v["services"] = []
+        for item in _list(row, "services"):
+            if isinstance(item, dict):
+                name, url = str(item.get("name", "")).strip(), str(item.get("url", "")).strip()
+            else:
+                name, _sep, url = str(item).partition("|")
+                name, url = name.strip(), url.strip()
+            try:
+                http_url_validator(url)
+            except ValidationError:
+                raise RowError(f"services: not an http(s) address: {url[:100]!r}") from None
+            if not name or len(name) > 200 or len(url) > 500:
+                raise RowError("services: each item needs a name and an address")
+            v["services"].append((name, url))
+        slug = _text(row, "slug", limit=80) or slugify(v["index_number"]) or "doc"
+        v["slug"] = slugify(slug)[:80] or "doc"
+        return v
+
+    def resolve_file(self, relative):
+        relative = str(relative)
+        if self.files_dir is None:
+            raise RowError("attachments: no --files-dir given")
+        path = (self.files_dir / relative).resolve()
+        if self.files_dir not in path.parents:
+            raise RowError(f"attachments: {relative!r} is outside the files directory")
+        if not path.is_file():
+            raise RowError(f"attachments: file not found: {relative}")
+        if path.suffix.lower().lstrip(".") not in ATTACHMENT_EXTENSIONS:
+            raise RowError(f"attachments: {path.name} is not a PDF, OFD, DOC, DOCX, XLS or XLSX file")
+        return path
+
+    # -- writing -----------------------------------------------------------------------
+    def apply(self, page, v):
+        for key in ("index_number", "title", "doc_number", "issuer", "doc_type", "written_date", "effective_date",
+                    "expiry_date", "disclosure", "is_normative", "audience", "summary"):
+            setattr(page, key, v[key])
+        if v["display_date"]:
+            page.display_date = v["display_date"]
+        page.body = [("paragraph", f"<p>{escape(p.strip())}</p>") for p in re.split(r"\n\s*\n", v["body"]) if p.strip()]
+        page.topics = [self.topics[name] for name in v["topics"]]
+        page.tags.clear()
+        if v["tags"]:
+            page.tags.add(*v["tags"])
+        from .models import PolicyAttachment
+
+        page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
+        targets = dict(PolicyDocumentPage.objects.filter(index_number__in=[n for _k, n in v["relations"]])
+                       .values_list("index_number", "pk"))
+        page.relations = [PolicyRelation(kind=kind, target_id=targets[number]) for kind, number in v["relations"]]
+        page.service_items = [ServiceItem(name=name, url=url) for name, url in v["services"]]
+
+    def document_for(self, path):
+        from wagtail.documents import get_document_model
+
+        Document = get_document_model()
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        existing = Document.objects.filter(file_hash=digest).first()
+        if existing is not None:
+            return existing
+        with path.open("rb") as fh:
+            document = Document(title=path.stem[:255])
+            document.file.save(path.name, File(fh), save=False)
+            document._set_document_file_metadata()
+            document.save()
+        return document
+
+
+def _fingerprint(values):
+    data = {k: v for k, v in values.items() if k != "slug"}
+    data["attachments"] = [hashlib.sha1(Path(p).read_bytes()).hexdigest() for p in data.get("attachments", [])]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def _messages(exc):
+    if hasattr(exc, "message_dict"):
+        return [f"{k}: {' '.join(map(str, v))}" for k, v in exc.message_dict.items()]
+    return [str(m) for m in exc.messages]

@@ -1,0 +1,94 @@
+"""政策解读: interpretations linked to one or more policy documents."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+
+from .service_items import ServiceItemsMixin
+from .sync_publish import SyncPublishMixin
+
+
+class InterpretationKind(models.TextChoices):
+    TEXT = "text", _("Text interpretation")
+    GRAPHIC = "graphic", _("Illustrated interpretation")
+    EXPERT = "expert", _("Expert interpretation")
+    MEDIA = "media", _("Media interpretation")
+    QA = "qa", _("Questions and answers")
+
+
+class InterpretationPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
+    kind = models.CharField(_("form"), max_length=10, choices=InterpretationKind.choices, default=InterpretationKind.TEXT)
+    source_documents = ParentalManyToManyField(
+        "policy.PolicyDocumentPage", verbose_name=_("interpreted documents"), related_name="interpretations",
+    )
+    interpreter = models.CharField(
+        _("interpreted by"), max_length=100, blank=True, help_text=_("Drafting office, expert or media outlet."),
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kind"), FieldPanel("interpreter")]), FieldPanel("source_documents")],
+            heading=_("Interpretation"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ] + BasePage.metadata_panels
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["sections.ColumnPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("policy interpretation")
+        verbose_name_plural = _("policy interpretations")
+
+    @property
+    def validity(self):
+        return None
+
+    def clean(self):
+        super().clean()
+        from ..publishing import guard_going_live
+
+        guard_going_live(self)
+
+    def public_source_documents(self):
+        return [doc for doc in self.source_documents.all() if doc.live and doc.is_public]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sources"] = self.public_source_documents()
+        context["services"] = list(self.service_items.all())
+        return context
+
+    def search_facets(self):
+        docs = self.public_source_documents()
+        first = docs[0] if docs else None
+        tags = sorted({tag.name for doc in docs for tag in doc.tags.all()})
+        topics = sorted({topic.name for doc in docs for topic in doc.topics.all()})
+        return {
+            "validity": None,
+            "validity_label": "",
+            "issuer": first.issuer if first else "",
+            "doc_type": str(InterpretationKind(self.kind).label),
+            "doc_number": first.doc_number if first else "",
+            "index_number": "",
+            "tags": tags,
+            "topics": topics,
+            "is_public": True,
+            "service_items": [(item.name, item.url) for item in self.service_items.all()],
+            "attachments": [],
+            "written_date": None,
+        }
