@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "departments",
     "home",
     "sections",
+    "moderation",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
