@@ -14,7 +14,14 @@ def confidentiality_review(request, pk):
     )
     if not can_view_page_records(request.user, review.page):
         raise PermissionDenied
-    return TemplateResponse(request, "moderation/confidentiality_review.html", {"review": review, "page": review.page})
+    rows = [
+        (ConfidentialityReview._meta.get_field(name).verbose_name, getattr(review, f"get_{name}_display")())
+        for name in ("involves_secrets", "involves_privacy", "aggregation_risk", "timing_appropriate",
+                     "format_compliant", "conclusion")
+    ]
+    return TemplateResponse(
+        request, "moderation/confidentiality_review.html", {"review": review, "page": review.page, "rows": rows},
+    )
 
 
 def page_confidentiality_reviews(request, page_id):

@@ -151,3 +151,7 @@ LOGGING = {
 }
 
 SITE_TAGLINE = _("Government information disclosure")
+
+# Moderation: a completed review workflow publishes the approved revision even
+# though reviewers hold no publish permission of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow_actions.publish_approved_revision"
