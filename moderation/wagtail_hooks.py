@@ -23,6 +23,18 @@ def register_log_actions(actions):
         "moderation.confidentiality_review", _("Confidentiality review form recorded"),
         lambda data: _("Confidentiality review form recorded by %(reviewer)s") % {"reviewer": data.get("reviewer", "")},
     )
+    actions.register_action(
+        "moderation.removal_requested", _("Removal requested"),
+        lambda data: _("Removal requested: %(reason)s") % {"reason": data.get("reason", "")},
+    )
+    actions.register_action(
+        "moderation.removed", _("Removed after review"),
+        lambda data: _("Removed after review: %(reason)s") % {"reason": data.get("reason", "")},
+    )
+    actions.register_action(
+        "moderation.correction", _("Correction published"),
+        lambda data: _("Correction note of %(date)s published: %(note)s") % {"date": data.get("date", ""), "note": data.get("note", "")},
+    )
     actions.register_action("moderation.bypass_refused", _("Action refused without review"), _("Action refused without review"))
 
 
@@ -42,6 +54,16 @@ def register_audit_report_menu_item():
         _("Review audit trail"), reverse("moderation:audit_report"), name="moderation-audit", icon_name="history",
         order=1010,
     )
+
+
+@hooks.register("register_page_header_buttons")
+def request_removal_button(page, user, view_name, next_url=None):
+    from .removal_views import can_request_removal
+
+    if can_request_removal(user, page) and not can_bypass_review(user, page):
+        yield Button(
+            _("Request removal"), reverse("moderation:request_removal", args=[page.pk]), icon_name="bin", priority=55,
+        )
 
 
 @hooks.register("register_page_header_buttons")
