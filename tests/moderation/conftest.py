@@ -47,3 +47,8 @@ def as_user(db):
     return login
 
 
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Run browser tests last: their transactional database flush would otherwise force a tree reload per test."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
