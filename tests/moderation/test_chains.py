@@ -141,3 +141,13 @@ def test_reviewers_are_emailed_when_a_step_reaches_them(users, as_user, column):
     mail.outbox.clear()
     _approve_through(page, [("xcpx_head", "宣教信息中心初审")], users, as_user)
     assert any(users["chushen"].email in m.to for m in mail.outbox)
+
+
+def test_first_reviewer_may_edit_during_their_step_only(users, as_user, column):
+    page = create_and_submit(as_user(users["xcpx_editor"]), column("xwzx/xw"), "初审编辑测试", "first-edit")
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    chushen = as_user(users["chushen"])
+    assert chushen.get(edit_url).status_code in (302, 403)  # not their step yet
+    act(as_user(users["xcpx_head"]), page, "approve")
+    assert chushen.get(edit_url).status_code == 200
+    assert as_user(users["baomi"]).get(edit_url).status_code in (302, 403)

@@ -89,3 +89,9 @@ def test_correction_note_goes_through_review_and_is_shown(users, as_user, live_i
     body = client.get("/xwzx/xw/to-remove/").content.decode()
     assert "更正了发布时间" in body and "2026-11-20" in body
     assert PageLogEntry.objects.filter(page_id=live_item.pk, action="moderation.correction").count() == 1
+
+
+def test_request_removal_is_offered_to_the_editor_only(users, as_user, live_item):
+    url = reverse("moderation:request_removal", args=[live_item.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[live_item.pk])
+    assert url in as_user(users["xcpx_editor"]).get(edit).content.decode()
