@@ -5,6 +5,7 @@ its chain) only when missing.
 """
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 
 from .setup import ensure_workflows
 
@@ -39,6 +40,12 @@ DEMO_CONFIDENTIALITY = {
 
 
 def load(stdout):
+    # Moving demo items along their chains would email every reviewer; keep setup quiet.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        _load(stdout)
+
+
+def _load(stdout):
     workflows = ensure_workflows()
     stdout.write(f"Review workflows: {', '.join(workflows)}.")
     users = {u.username: u for u in get_user_model().objects.filter(username__contains="_") | get_user_model().objects.filter(
