@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import BasePageForm
+
 
 class Importance(models.TextChoices):
     NORMAL = "", _("Normal")
@@ -64,6 +66,8 @@ class BasePage(Page):
         # 更正说明 (moderation.CorrectionNote): public correction notes with their date.
         InlinePanel("correction_notes", heading=_("Correction notes"), label=_("Correction note")),
     ]
+
+    base_form_class = BasePageForm
 
     search_fields = Page.search_fields + [
         index.FilterField("department"),
