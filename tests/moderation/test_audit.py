@@ -5,7 +5,7 @@ import io
 import openpyxl
 from wagtail.models import PageLogEntry
 
-from moderation_helpers import act, confidentiality_form, create_and_submit
+from .moderation_helpers import act, confidentiality_form, create_and_submit
 
 
 def _run_disclosure_chain(users, as_user, column, slug="audit-1", title="关于公布安全生产行政许可事项的公告"):

@@ -2,7 +2,7 @@
 from django.contrib.messages import get_messages
 from wagtail.models import PageLogEntry, TaskState
 
-from moderation_helpers import act, create_and_submit, current_task_state
+from .moderation_helpers import act, create_and_submit, current_task_state
 
 
 def _messages(response):

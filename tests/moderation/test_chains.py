@@ -3,7 +3,7 @@ from django.core import mail
 from wagtail.models import Page, PageLogEntry, TaskState
 
 from moderation.models import ConfidentialityReview
-from moderation_helpers import act, confidentiality_form, create_and_submit, current_task_state
+from .moderation_helpers import act, confidentiality_form, create_and_submit, current_task_state
 
 
 def _task_name(page):

@@ -2,7 +2,7 @@
 from django.urls import reverse
 from wagtail.models import Page
 
-from moderation_helpers import act, current_task_state
+from .moderation_helpers import act, current_task_state
 
 
 def test_new_column_needs_countersign_and_leader(users, as_user, column):

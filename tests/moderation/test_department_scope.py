@@ -1,5 +1,5 @@
 """本部门负责人审核 is decided only by heads of the page's own department."""
-from moderation_helpers import act, create_and_submit, current_task_state
+from .moderation_helpers import act, create_and_submit, current_task_state
 
 
 def test_wrong_department_head_neither_sees_nor_approves(users, as_user, column):

@@ -4,7 +4,7 @@ import json
 from django.urls import reverse
 
 from moderation.models import ConfidentialityReview
-from moderation_helpers import act, article_data, confidentiality_form, create_and_submit, current_task_state
+from .moderation_helpers import act, article_data, confidentiality_form, create_and_submit, current_task_state
 
 
 def _at_confidentiality_step(users, as_user, column, slug):

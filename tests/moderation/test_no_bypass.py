@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from sections.models import ArticlePage
 
-from moderation_helpers import article_data
+from .moderation_helpers import article_data
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from wagtail.models import Page, PageLogEntry
 from moderation.models import CorrectionNote, RemovalRequest
 from sections.models import ArticlePage
 
-from moderation_helpers import act, article_data, current_task_state
+from .moderation_helpers import act, article_data, current_task_state
 
 
 @pytest.fixture
