@@ -124,3 +124,21 @@ def guard_bulk_action(request, action_type, objects, action_class_instance):
                 messages.error(request, _("Live pages change only through the review workflow."))
                 return redirect("wagtailadmin_explore", obj.get_parent().pk)
     return None
+
+
+@hooks.register("before_edit_page")
+def refuse_malformed_workflow_data(request, page):
+    """Wagtail parses the editor's workflow action data with json.loads unguarded: refuse bad data cleanly."""
+    import json
+
+    if request.method != "POST" or "workflow-action-extra-data" not in request.POST:
+        return None
+    raw = request.POST["workflow-action-extra-data"]
+    try:
+        data = json.loads(raw) if len(raw) <= 20000 else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        messages.error(request, _("The review data sent with this action was malformed; nothing was changed."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -51,3 +51,13 @@ def test_editor_footer_approval_without_form_is_refused(users, as_user, column):
     page.refresh_from_db()
     assert not page.live
     assert not ConfidentialityReview.objects.exists()
+
+
+def test_malformed_workflow_data_from_the_editor_is_refused(users, as_user, column):
+    page = _at_confidentiality_step(users, as_user, column, "edit-bad-json")
+    baomi = as_user(users["baomi"])
+    for extra in ("not-json", "[1, 2]", "\"text\"", "{" * 30000):
+        response = _edit_post(baomi, page, extra)
+        assert response.status_code == 302
+        assert current_task_state(page).status == "in_progress"
+    assert not ConfidentialityReview.objects.exists()
