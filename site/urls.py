@@ -23,6 +23,7 @@ if settings.DEBUG:
 # (/zh-hant/, /en/).
 urlpatterns += i18n_patterns(
     path("sitemap/", home_views.site_map, name="site_map"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
