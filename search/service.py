@@ -108,6 +108,7 @@ class SearchResults:
     hits: list = field(default_factory=list)
     total: int = 0
     facets: dict = field(default_factory=dict)
+    facet_labels: dict = field(default_factory=dict)
     suggestion: str = ""
     pinyin_query: str = ""
     synonyms_used: list = field(default_factory=list)
@@ -186,6 +187,7 @@ def search(req, backend=None):
                 result.suggestion = fixed
     result.total = raw.total
     result.facets = raw.facets
+    result.facet_labels = raw.facet_labels
     terms = _highlight_terms(q, concepts, pinyin_hanzi)
     result.hits = [_make_hit(h, terms) for h in raw.hits]
     return result

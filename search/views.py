@@ -54,11 +54,12 @@ def _facet_links(request, params, results):
         if not values:
             continue
         current = str(params["filters"].get(name, ""))
+        labels = results.facet_labels.get(name, {})
         items = []
         for value, count in values:
             q = dict(base)
             q[name] = value
-            items.append({"value": value, "count": count, "active": str(value) == current, "url": "?" + urlencode(q)})
+            items.append({"value": value, "label": labels.get(value, value), "count": count, "active": str(value) == current, "url": "?" + urlencode(q)})
         clear = dict(base)
         clear.pop(name, None)
         facets.append({"name": name, "label": FACET_LABELS[name], "items": items, "clear_url": "?" + urlencode(clear),
@@ -107,7 +108,10 @@ def search_api(request):
         "synonyms": results.synonyms_used,
         "broadened": results.broadened,
         "truncated": results.truncated,
-        "facets": {k: [{"value": v, "count": n} for v, n in vals] for k, vals in results.facets.items()},
+        "facets": {
+            k: [{"value": v, "label": results.facet_labels.get(k, {}).get(v, v), "count": n} for v, n in vals]
+            for k, vals in results.facets.items()
+        },
         "results": [h.as_json() for h in results.hits],
         "promotions": [{"title": p.title, "url": p.page.url if p.page else p.external_link_url,
                         "description": p.description} for p in _promotions(results.query)],

@@ -34,6 +34,7 @@ class BackendResults:
     total: int
     hits: list
     facets: dict  # field -> list[(value, count)]
+    facet_labels: dict = field(default_factory=dict)  # field -> {value: display label}
 
 
 class SearchBackend:

@@ -17,6 +17,7 @@ TAG_TABLE = SearchDocumentTag._meta.db_table
 FTS_TABLE = "sitesearch_fts"
 # title, meta (文号/索引号/发文机关/tags), body
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
+LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 STORED_FIELDS = (
     "id", "page_id", "title", "url", "summary", "body", "date", "section", "column", "content_type",
     "content_type_label", "validity", "validity_label", "issuer", "doc_type", "doc_number", "index_number",
@@ -158,13 +159,13 @@ class EmbeddedBackend(SearchBackend):
                 score_params + where_params + [q.limit, q.offset],
             )
             rows = cursor.fetchall()
-            facets = self._facets(cursor, base_from, where_params) if q.facets and total else {}
+            facets, labels = self._facets(cursor, base_from, where_params) if q.facets and total else ({}, {})
         docs = {d["id"]: d for d in SearchDocument.objects.filter(pk__in=[r[0] for r in rows]).values(*STORED_FIELDS)}
         hits = [
             BackendHit(page_id=docs[r[0]]["page_id"], score=(-r[1] if score_asc else r[1]) or 0.0, doc=docs[r[0]])
             for r in rows if r[0] in docs
         ]
-        return BackendResults(total=total, hits=hits, facets=facets)
+        return BackendResults(total=total, hits=hits, facets=facets, facet_labels=labels)
 
     def _facets(self, cursor, base_from, params):
         facets = {}
@@ -182,7 +183,15 @@ class EmbeddedBackend(SearchBackend):
                     params,
                 )
             facets[name] = [(v, n) for v, n in cursor.fetchall() if v not in (None, "")]
-        return facets
+        labels = {}
+        for name, label_col in LABELLED_FACETS.items():
+            values = [v for v, _n in facets.get(name, [])]
+            if values:
+                labels[name] = dict(
+                    SearchDocument.objects.filter(**{f"{name}__in": values}).exclude(**{label_col: ""})
+                    .values_list(name, label_col).distinct()
+                )
+        return facets, labels
 
     def suggest(self, prefix, locale, limit=8):
         prefix = (prefix or "").strip()[:50]
