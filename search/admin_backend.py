@@ -28,10 +28,27 @@ def _segmenting_indexer(base):
     return SegmentingObjectIndexer
 
 
+def _segment_string(text):
+    words = segmentation.query_words(text)
+    return " ".join(words) if words else text
+
+
 def _segment_query(query):
+    """Segment a query string or a parsed query tree (the admin passes PlainText/Phrase/And)."""
+    from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
+
     if isinstance(query, str):
-        words = segmentation.query_words(query)
-        return " ".join(words) if words else query
+        return _segment_string(query)
+    if isinstance(query, PlainText):
+        return PlainText(_segment_string(query.query_string), operator=query.operator, boost=query.boost)
+    if isinstance(query, Phrase):
+        return Phrase(_segment_string(query.query_string))
+    if isinstance(query, (And, Or)):
+        return type(query)([_segment_query(q) for q in query.subqueries])
+    if isinstance(query, Not):
+        return Not(_segment_query(query.subquery))
+    if isinstance(query, Boost):
+        return Boost(_segment_query(query.subquery), query.boost)
     return query
 
 
