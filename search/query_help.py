@@ -15,7 +15,6 @@ def synonym_groups():
     if groups is None:
         groups = [s.term_list for s in Synonym.objects.filter(enabled=True)]
         cache.set(SYNONYM_CACHE_KEY, groups, CACHE_SECONDS)
-    segmentation.add_words(t for g in groups for t in g)
     return groups
 
 

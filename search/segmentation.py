@@ -7,8 +7,6 @@ long word *and* its shorter dictionary words (管理局 -> 管理, 管理局), s
 query word found by precise segmentation (``cut``) is always an index token.
 """
 import re
-import threading
-
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
@@ -21,20 +19,6 @@ ASCII_WORD_RE = re.compile(r"[a-z]+")
 STOP_WORDS = frozenset(
     "的 了 和 与 及 或 在 是 对 把 被 为 之 其 等 于 以 将 并 个 the a an of and or to in for on is are".split()
 )
-
-_lock = threading.Lock()
-_added_words = set()
-
-
-def add_words(words):
-    """Teach the segmenter domain words (e.g. synonyms such as 危化品)."""
-    with _lock:
-        for word in words:
-            word = (word or "").strip()
-            if len(word) >= 2 and HAN_RE.search(word) and word not in _added_words:
-                rjieba.add_word(word)
-                _added_words.add(word)
-
 
 def _clean(tokens):
     out = []

@@ -173,18 +173,18 @@ def search(req, backend=None):
         offset=(req.page - 1) * req.per_page, limit=req.per_page, facets=req.facets,
     )
     raw = backend.query(bq)
-    if raw.total == 0 and len(concepts) > 1:
-        # Too strict? Offer documents with most of the words, ranked.
-        bq.concepts = [Concept(alternatives=[a for c in concepts for a in c.alternatives])]
-        broadened = backend.query(bq)
-        if broadened.total:
-            raw, result.broadened = broadened, True
     if q and raw.total == 0:
         fixed = query_help.correct_query(q)
         if fixed and fixed != q:
             check = BackendQuery(concepts=build_concepts(fixed, groups)[0], locale=req.locale, limit=1, facets=False)
             if backend.query(check).total:
                 result.suggestion = fixed
+    if raw.total == 0 and len(concepts) > 1:
+        # Too strict? Offer documents with any of the words, best first.
+        bq.concepts = [Concept(alternatives=[a for c in concepts for a in c.alternatives])]
+        broadened = backend.query(bq)
+        if broadened.total:
+            raw, result.broadened = broadened, True
     result.total = raw.total
     result.facets = raw.facets
     result.facet_labels = raw.facet_labels

@@ -30,9 +30,11 @@ def fts5_expression(concepts):
     for concept in concepts:
         alts = []
         for phrase in concept.alternatives:
-            tokens = [t.replace('"', '""') for t in phrase if t]
+            # Tokens of one alternative are ANDed, not a phrase: search-mode
+            # segmentation puts sub-words between the words of a phrase.
+            tokens = ['"' + t.replace('"', '""') + '"' for t in phrase if t]
             if tokens:
-                alts.append('"' + " ".join(tokens) + '"')
+                alts.append("(" + " AND ".join(tokens) + ")")
         if alts:
             parts.append("(" + " OR ".join(alts) + ")")
     return " AND ".join(parts)
@@ -45,7 +47,7 @@ def tsquery_expression(concepts):
         for phrase in concept.alternatives:
             tokens = ["'" + t.replace("\\", "").replace("'", "''") + "'" for t in phrase if t]
             if tokens:
-                alts.append("(" + " <-> ".join(tokens) + ")")
+                alts.append("(" + " & ".join(tokens) + ")")
         if alts:
             parts.append("(" + " | ".join(alts) + ")")
     return " & ".join(parts)
