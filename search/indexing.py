@@ -36,7 +36,25 @@ def indexable_models():
     return [m for m in get_page_models() if issubclass(m, BasePage) and not m._meta.abstract]
 
 
-def is_indexable(page, facets=None):
+class BatchContext:
+    """Per-batch lookups, so indexing N pages costs a few queries, not a few per page."""
+
+    def __init__(self, pages):
+        self.restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        steplen = Page.steplen
+        paths = {p.path[:i] for p in pages for i in range(3 * steplen, len(p.path), steplen)}
+        self.titles = dict(Page.objects.filter(path__in=paths).values_list("path", "title")) if paths else {}
+
+    def is_restricted(self, page):
+        return any(page.path.startswith(r) for r in self.restricted)
+
+    def section_and_column(self, page):
+        steplen = Page.steplen
+        ancestors = [self.titles.get(page.path[:i], "") for i in range(3 * steplen, len(page.path), steplen)]
+        return (ancestors[0], ancestors[-1]) if ancestors else ("", "")
+
+
+def is_indexable(page, facets=None, context=None):
     """Only live, public, 主动公开, non-restricted content pages are searchable."""
     if not isinstance(page, BasePage) or not page.live or page.expired:
         return False
@@ -44,9 +62,8 @@ def is_indexable(page, facets=None):
         facets = page_facets(page)
     if facets.get("is_public") is False:
         return False
-    if PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists():
-        return False
-    return True
+    context = context or BatchContext([page])
+    return not context.is_restricted(page)
 
 
 def plain_text(value):
@@ -76,19 +93,12 @@ def _block_text(value):
     return ""
 
 
-def _section_and_column(page):
-    ancestors = list(page.get_ancestors().filter(depth__gte=3).values_list("title", flat=True))
-    section = ancestors[0] if ancestors else ""
-    column = ancestors[-1] if ancestors else ""
-    return section, column
-
-
-def build_document(page, facets=None):
+def build_document(page, facets=None, context=None):
     """The backend-neutral document dict for a specific page."""
     if facets is None:
         facets = page_facets(page)
     locale = page.locale.language_code if page.locale_id else ""
-    section, column = _section_and_column(page)
+    section, column = (context or BatchContext([page])).section_and_column(page)
     summary = plain_text(getattr(page, "summary", "") or getattr(page, "search_description", ""))
     body = plain_text(getattr(page, "body", ""))
     attachment_texts = [document_text(d) for d in referenced_documents(page, facets.get("attachments") or ())]

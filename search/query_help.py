@@ -1,6 +1,5 @@
 """Inspector-grade query help: synonyms, pinyin and typo correction."""
 from django.core.cache import cache
-from django.db.models import F
 
 from . import segmentation
 from .models import SearchTerm, Synonym
@@ -40,14 +39,16 @@ def record_vocabulary(titles):
                 counts[word] = counts.get(word, 0) + 1
     if not counts:
         return
-    existing = set(SearchTerm.objects.filter(term__in=counts).values_list("term", flat=True))
+    existing = list(SearchTerm.objects.filter(term__in=list(counts)))
+    known = {t.term for t in existing}
     SearchTerm.objects.bulk_create(
         [SearchTerm(term=w, pinyin=segmentation.to_pinyin(w)[:255], frequency=n)
-         for w, n in counts.items() if w not in existing],
+         for w, n in counts.items() if w not in known],
         ignore_conflicts=True, batch_size=500,
     )
-    for word in existing:
-        SearchTerm.objects.filter(term=word).update(frequency=F("frequency") + counts[word])
+    for term in existing:
+        term.frequency += counts[term.term]
+    SearchTerm.objects.bulk_update(existing, ["frequency"], batch_size=500)
     cache.delete(VOCAB_CACHE_KEY)
 
 

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from . import query_help, segmentation
 from .backends import FACET_FIELDS, BackendQuery, Concept, get_backend
-from .indexing import build_document, is_indexable, page_facets
+from .indexing import BatchContext, build_document, is_indexable, page_facets
 
 logger = logging.getLogger("govsite")
 
@@ -23,12 +23,13 @@ SNIPPET_CHARS = 160
 def index_pages(pages, backend=None):
     """Index the given (specific) pages; pages that may not be shown are removed."""
     backend = backend or get_backend()
-    query_help.synonym_groups()  # teach the segmenter the synonym words first
+    pages = list(pages)
+    context = BatchContext(pages)
     docs, removed = [], []
     for page in pages:
         facets = page_facets(page)
-        if is_indexable(page, facets):
-            docs.append(build_document(page, facets))
+        if is_indexable(page, facets, context):
+            docs.append(build_document(page, facets, context))
         else:
             removed.append(page.pk)
     if docs:

@@ -61,19 +61,22 @@ class EmbeddedBackend(SearchBackend):
 
     # -- writing -----------------------------------------------------------
     def index_documents(self, docs):
+        """Replace the batch's rows in one short transaction (readers see old or new, never none)."""
         docs = list(docs)
         if not docs:
             return
+        rows, tags = [], []
+        for data in docs:
+            data = dict(data)
+            tags.append(data.get("tags") or [])
+            rows.append(SearchDocument(**data))
         with transaction.atomic():
-            for data in docs:
-                data = dict(data)
-                page_id = data.pop("page_id")
-                tags = data.get("tags") or []
-                doc, _ = SearchDocument.objects.update_or_create(page_id=page_id, defaults=data)
-                SearchDocumentTag.objects.filter(document=doc).exclude(name__in=tags).delete()
-                SearchDocumentTag.objects.bulk_create(
-                    [SearchDocumentTag(document=doc, name=t[:100]) for t in tags], ignore_conflicts=True
-                )
+            SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]).delete()
+            SearchDocument.objects.bulk_create(rows, batch_size=200)
+            SearchDocumentTag.objects.bulk_create(
+                [SearchDocumentTag(document=r, name=t[:100]) for r, ts in zip(rows, tags) for t in dict.fromkeys(ts)],
+                batch_size=500,
+            )
 
     def delete_pages(self, page_ids):
         SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
@@ -114,12 +117,14 @@ class EmbeddedBackend(SearchBackend):
         return sql or "1=1", list(params)
 
     def _match(self, concepts):
-        """(join SQL, where SQL, params, score SQL, score ascending?) for the text query."""
+        """(FROM source, where SQL, params, score SQL, score ascending?) for the text query."""
         if connection.vendor == "sqlite":
             expr = fts5_expression(concepts)
             weights = ", ".join(str(w) for w in BM25_WEIGHTS)
             return (
-                f' JOIN {FTS_TABLE} ON {FTS_TABLE}.rowid = "{TABLE}"."id"',
+                # CROSS JOIN fixes the join order: SQLite must drive from the
+                # full-text match, not probe the index once per document row.
+                f'{FTS_TABLE} CROSS JOIN "{TABLE}" ON "{TABLE}"."id" = {FTS_TABLE}.rowid',
                 f"{FTS_TABLE} MATCH %s",
                 [expr],
                 f"bm25({FTS_TABLE}, {weights})",
@@ -128,7 +133,7 @@ class EmbeddedBackend(SearchBackend):
         expr = tsquery_expression(concepts)
         # Weights are {D, C, B, A}: title (A) counts five times the body (C).
         return (
-            "",
+            f'"{TABLE}"',
             f'"{TABLE}"."search_vector" @@ to_tsquery("{TABLE}"."ts_config"::regconfig, %s)',
             [expr],
             f"ts_rank_cd('{{0.05, 0.2, 0.4, 1.0}}', \"{TABLE}\".\"search_vector\", "
@@ -140,15 +145,15 @@ class EmbeddedBackend(SearchBackend):
         qs = self._filtered_queryset(q)
         where, where_params = self._where(qs)
         has_text = any(c.alternatives for c in q.concepts)
-        join, match_sql, match_params, score_sql, score_asc = "", "", [], "0", True
+        source, match_sql, match_params, score_sql, score_asc = f'"{TABLE}"', "", [], "0", True
         score_params = []
         if has_text:
-            join, match_sql, match_params, score_sql, score_asc = self._match(q.concepts)
+            source, match_sql, match_params, score_sql, score_asc = self._match(q.concepts)
             if connection.vendor != "sqlite":
                 score_params = match_params
             where = f"({where}) AND {match_sql}"
             where_params = where_params + match_params
-        base_from = f'FROM "{TABLE}"{join} WHERE {where}'
+        base_from = f"FROM {source} WHERE {where}"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) {base_from}", where_params)
             total = cursor.fetchone()[0]

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from search import query_help
 from search.backends import get_backend
-from search.indexing import build_document, indexable_models, is_indexable, page_facets
+from search.indexing import BatchContext, build_document, indexable_models, is_indexable, page_facets
 
 
 class Command(BaseCommand):
@@ -25,7 +25,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size, backend, no_progress, **options):
         backend = get_backend(backend)
-        query_help.synonym_groups()
         qs = Page.objects.type(*indexable_models()).live().order_by("pk")
         total = qs.count()
         bar = tqdm(total=total, unit="page", disable=no_progress or None, file=self.stderr._out)
@@ -38,10 +37,12 @@ class Command(BaseCommand):
             for start in range(0, len(ids), batch_size):
                 chunk = ids[start:start + batch_size]
                 docs = []
-                for page in Page.objects.filter(pk__in=chunk).specific().select_related("locale"):
+                pages = list(Page.objects.filter(pk__in=chunk).specific().select_related("locale"))
+                context = BatchContext(pages)
+                for page in pages:
                     facets = page_facets(page)
-                    if is_indexable(page, facets):
-                        docs.append(build_document(page, facets))
+                    if is_indexable(page, facets, context):
+                        docs.append(build_document(page, facets, context))
                         seen.add(page.pk)
                 bar.update(len(chunk))
                 indexed += len(docs)
