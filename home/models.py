@@ -19,9 +19,11 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from sections.models import SectionPage
+        from sections.models import ColumnPage, LinkColumnPage, SectionPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Columns hung directly under the home page (党建之窗, 安委会 …).
+        context["home_columns"] = self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific()
         sections = self.get_children().live().in_menu().type(SectionPage).specific()
         # One query per section (five), never one per listed item.
         context["section_blocks"] = [

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import BasePageForm
+
 
 class Importance(models.TextChoices):
     NORMAL = "", _("Normal")
@@ -62,6 +64,8 @@ class BasePage(Page):
             classname="collapsed",
         ),
     ]
+
+    base_form_class = BasePageForm
 
     search_fields = Page.search_fields + [
         index.FilterField("department"),

@@ -50,7 +50,7 @@ def apply_site_tree(spec):
         # their target exists; then their siblings are put back in file order.
         for node, parent, parents in deferred:
             _apply_node(node, parent, parents, departments, pages, report)
-        for node, parent, parents in deferred:
+        for parents, parent in {parents: parent for _node, parent, parents in deferred}.items():
             _apply_order(_siblings(spec, parents), parent, pages, parents, report)
         _apply_permissions(spec, home, departments, pages, report)
         _report_unmanaged(home, pages, report)
@@ -221,7 +221,7 @@ def _apply_node(node, parent, parents, departments, pages, report):
     where = " > ".join(n.title for n in path)
     model = _node_model(node)
     page = parent.get_children().filter(slug=node.slug).specific().first()
-    wanted = {"title": node.title, "key": node.slug}
+    wanted = {"title": node.title, "key": node.slug, "show_in_menus": True}
     if node.kind in ("manual", "link"):
         wanted["department"] = departments[node.department] if node.department else None
     if node.kind == "link":

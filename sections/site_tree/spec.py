@@ -253,7 +253,7 @@ def _parse_node(item, where, department_names, errors, top_level):
                 errors.append(f'{where}: field "department": unknown department "{name}"')
             else:
                 departments.append(name)
-    if kind == "manual" and not departments:
+    if kind == "manual" and raw is None:
         errors.append(f'{where}: field "department" is required for a {MANUAL} column')
     if kind in ("section", "group") and departments:
         errors.append(f'{where}: field "department": only columns have a responsible department')

@@ -1,6 +1,7 @@
 """Test settings: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, database_from_env
+from .base import MIDDLEWARE
+from .base import BASE_DIR, database_from_env  # noqa: F811
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -15,3 +16,6 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files come from the staticfiles app here; WhiteNoise serves them in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
