@@ -72,3 +72,18 @@ def test_rebuild_command_restores_and_prunes(article, run_search):
     call_command("rebuild_site_search", "--no-progress", stdout=open("/dev/null", "w"))
     assert run_search("大检查").total == 1
     assert not SearchDocument.objects.filter(page_id=gone.pk).exists()
+
+
+def test_demo_loader_is_idempotent(article):
+    import io
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from search import demo
+
+    article("防汛防台工作部署会召开", "会议内容")
+    demo.load(io.StringIO())
+    counts = (Synonym.objects.count(), SearchPromotion.objects.count(), SearchDocument.objects.count())
+    demo.load(io.StringIO())
+    assert (Synonym.objects.count(), SearchPromotion.objects.count(), SearchDocument.objects.count()) == counts
+    assert counts[0] == len(demo.DEMO_SYNONYMS) and counts[1] >= 1

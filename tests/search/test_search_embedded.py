@@ -114,3 +114,52 @@ def test_english_is_stemmed(article, run_search, site_tree, publish, django_capt
     ArticlePage.objects.filter(pk=page.pk).update(locale=page.locale)
     index_pages([ArticlePage.objects.get(pk=page.pk)])
     assert titles(run_search("inspected stations", locale="en")) == ["Notice on flood prevention"]
+
+
+def test_translation_is_indexed_in_its_own_language_only(article, run_search, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    page = article("关于加强危险化学品安全管理的通知", "简体正文")
+    hant = Locale.objects.get_or_create(language_code="zh-hant")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = page.copy_for_translation(hant, copy_parents=True)
+        translated.title = "關於加強危險化學品安全管理的通知"
+        translated.save_revision().publish()
+    assert [h.title for h in run_search("危險化學品", locale="zh-hant").hits] == ["關於加強危險化學品安全管理的通知"]
+    assert run_search("危險化學品", locale="zh-hans").total == 0
+    assert [h.title for h in run_search("危险化学品", locale="zh-hans").hits] == ["关于加强危险化学品安全管理的通知"]
+
+
+def test_attachment_text_of_docx_and_pdf_is_searchable(article, run_search, column, publish,
+                                                      django_capture_on_commit_callbacks, tmp_path, settings):
+    import io
+    import json
+
+    import docx
+    from django.core.files.base import ContentFile
+    from pypdf import PdfWriter
+    from wagtail.documents import get_document_model
+
+    from sections.models import ArticlePage
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buf = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("附件：城镇燃气安全隐患排查清单")
+    d.save(buf)
+    Document = get_document_model()
+    doc = Document(title="排查清单")
+    doc.file.save("checklist.docx", ContentFile(buf.getvalue()), save=True)
+    pdf_buf = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.write(pdf_buf)
+    pdf = Document(title="空白")
+    pdf.file.save("blank.pdf", ContentFile(pdf_buf.getvalue()), save=True)  # no text: must not break indexing
+    page = ArticlePage(title="关于开展专项检查的通知", slug="att-1", body=json.dumps([
+        {"type": "attachment", "value": {"document": doc.pk, "title": "清单"}},
+        {"type": "attachment", "value": {"document": pdf.pk, "title": "空白"}},
+    ]))
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(column("xwzx/xw"), page)
+    assert [h.title for h in run_search("燃气").hits] == ["关于开展专项检查的通知"]
