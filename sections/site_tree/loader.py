@@ -50,7 +50,7 @@ def apply_site_tree(spec):
         # their target exists; then their siblings are put back in file order.
         for node, parent, parents in deferred:
             _apply_node(node, parent, parents, departments, pages, report)
-        for parents, parent in {parents: parent for _node, parent, parents in deferred}.items():
+        for parent, parents in {parent.pk: (parent, parents) for _node, parent, parents in deferred}.values():
             _apply_order(_siblings(spec, parents), parent, pages, parents, report)
         _apply_permissions(spec, home, departments, pages, report)
         _report_unmanaged(home, pages, report)
