@@ -12,31 +12,34 @@ from wagtail.search import index
 
 
 class SearchDocument(models.Model):
+    # Column order matters on SQLite: the narrow filter/facet columns come
+    # first so reading them never walks the overflow pages of the long text
+    # columns at the end of the row.
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     locale = models.CharField(max_length=16, db_index=True)
     content_type = models.CharField(max_length=100, db_index=True)
-    content_type_label = models.CharField(max_length=100, blank=True)
-    title = models.CharField(max_length=500)
-    url = models.CharField(max_length=500, blank=True)
-    summary = models.TextField(blank=True)
-    body = models.TextField(blank=True)
-    title_tokens = models.TextField(blank=True)
-    meta_tokens = models.TextField(blank=True)
-    body_tokens = models.TextField(blank=True)
-    ts_config = models.CharField(max_length=20, default="simple")
     section = models.CharField(max_length=255, blank=True, db_index=True)
     column = models.CharField(max_length=255, blank=True, db_index=True)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
     year = models.IntegerField(null=True, blank=True, db_index=True)
     validity = models.CharField(max_length=32, blank=True, db_index=True)
-    validity_label = models.CharField(max_length=64, blank=True)
     issuer = models.CharField(max_length=255, blank=True, db_index=True)
     doc_type = models.CharField(max_length=64, blank=True, db_index=True)
     doc_number = models.CharField(max_length=255, blank=True, db_index=True)
     index_number = models.CharField(max_length=255, blank=True, db_index=True)
+    content_type_label = models.CharField(max_length=100, blank=True)
+    validity_label = models.CharField(max_length=64, blank=True)
+    ts_config = models.CharField(max_length=20, default="simple")
+    indexed_at = models.DateTimeField(auto_now=True)
+    title = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
     service_items = models.JSONField(default=list, blank=True)
     tags = models.JSONField(default=list, blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
+    summary = models.TextField(blank=True)
+    title_tokens = models.TextField(blank=True)
+    meta_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+    body = models.TextField(blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["locale", "date"])]

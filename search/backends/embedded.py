@@ -15,6 +15,7 @@ from . import FACET_FIELDS, BackendHit, BackendResults, SearchBackend
 TABLE = SearchDocument._meta.db_table
 TAG_TABLE = SearchDocumentTag._meta.db_table
 FTS_TABLE = "sitesearch_fts"
+FACET_SIZE = 30
 # title, meta (文号/索引号/发文机关/tags), body
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
@@ -175,21 +176,27 @@ class EmbeddedBackend(SearchBackend):
         return BackendResults(total=total, hits=hits, facets=facets, facet_labels=labels)
 
     def _facets(self, cursor, base_from, params):
+        """All scalar facets from one pass over the matches (one full-text evaluation), tags from a second."""
+        from collections import Counter
+
+        scalar = [n for n in FACET_FIELDS if n != "tag"]
+        cols = ", ".join(f'"{TABLE}"."{n}"' for n in scalar)
+        cursor.execute(f"SELECT {cols} {base_from}", params)
+        counters = [Counter() for _ in scalar]
+        for row in cursor.fetchall():
+            for counter, value in zip(counters, row):
+                counter[value] += 1
         facets = {}
-        for name in FACET_FIELDS:
-            if name == "tag":
-                cursor.execute(
-                    f'SELECT t.name, COUNT(*) FROM "{TAG_TABLE}" t WHERE t.document_id IN '
-                    f'(SELECT "{TABLE}"."id" {base_from}) GROUP BY t.name ORDER BY COUNT(*) DESC, t.name LIMIT 30',
-                    params,
-                )
-            else:
-                col = f'"{TABLE}"."{name}"'
-                cursor.execute(
-                    f"SELECT {col}, COUNT(*) {base_from} GROUP BY {col} ORDER BY COUNT(*) DESC, {col} LIMIT 30",
-                    params,
-                )
-            facets[name] = [(v, n) for v, n in cursor.fetchall() if v not in (None, "")]
+        for name, counter in zip(scalar, counters):
+            facets[name] = sorted(((v, n) for v, n in counter.items() if v not in (None, "")),
+                                  key=lambda item: (-item[1], str(item[0])))[:FACET_SIZE]
+        cursor.execute(
+            f'SELECT t.name, COUNT(*) FROM "{TAG_TABLE}" t WHERE t.document_id IN '
+            f'(SELECT "{TABLE}"."id" {base_from}) GROUP BY t.name ORDER BY COUNT(*) DESC, t.name LIMIT {FACET_SIZE}',
+            params,
+        )
+        facets["tag"] = [(v, n) for v, n in cursor.fetchall() if v]
+        facets = {name: facets[name] for name in FACET_FIELDS}
         labels = {}
         for name, label_col in LABELLED_FACETS.items():
             values = [v for v, _n in facets.get(name, [])]
