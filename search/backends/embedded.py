@@ -180,12 +180,18 @@ class EmbeddedBackend(SearchBackend):
         from collections import Counter
 
         scalar = [n for n in FACET_FIELDS if n != "tag"]
-        cols = ", ".join(f'"{TABLE}"."{n}"' for n in scalar)
+        label_cols = list(LABELLED_FACETS.values())
+        cols = ", ".join(f'"{TABLE}"."{n}"' for n in scalar + label_cols)
         cursor.execute(f"SELECT {cols} {base_from}", params)
         counters = [Counter() for _ in scalar]
+        labels = {name: {} for name in LABELLED_FACETS}
+        label_pos = {name: (scalar.index(name), len(scalar) + i) for i, name in enumerate(LABELLED_FACETS)}
         for row in cursor.fetchall():
             for counter, value in zip(counters, row):
                 counter[value] += 1
+            for name, (vi, li) in label_pos.items():
+                if row[li]:
+                    labels[name][row[vi]] = row[li]
         facets = {}
         for name, counter in zip(scalar, counters):
             facets[name] = sorted(((v, n) for v, n in counter.items() if v not in (None, "")),
@@ -197,14 +203,6 @@ class EmbeddedBackend(SearchBackend):
         )
         facets["tag"] = [(v, n) for v, n in cursor.fetchall() if v]
         facets = {name: facets[name] for name in FACET_FIELDS}
-        labels = {}
-        for name, label_col in LABELLED_FACETS.items():
-            values = [v for v, _n in facets.get(name, [])]
-            if values:
-                labels[name] = dict(
-                    SearchDocument.objects.filter(**{f"{name}__in": values}).exclude(**{label_col: ""})
-                    .values_list(name, label_col).distinct()
-                )
         return facets, labels
 
     def suggest(self, prefix, locale, limit=8):
