@@ -51,6 +51,14 @@ def qr_code_svg(context, scale=3):
     request = context.get("request")
     if request is None:
         return ""
-    qr = segno.make(request.build_absolute_uri(), error="m")
+    try:
+        qr = segno.make(request.build_absolute_uri(), error="m")
+    except segno.DataOverflowError:
+        # Very long query strings (e.g. a 1,000-character search) do not fit a
+        # QR code: encode the page without its query string instead.
+        try:
+            qr = segno.make(request.build_absolute_uri(request.path), error="m")
+        except segno.DataOverflowError:
+            return ""
     svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
     return mark_safe(svg)

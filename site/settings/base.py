@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "sections",
     "policy",
     "moderation",
+    "search",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -128,7 +130,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "上海应急管理"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own (admin) search, with Chinese segmentation; see search/admin_backend.py.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
+# The public site search (search/): "embedded" (the site's database) or "elasticsearch".
+SITE_SEARCH = {
+    "BACKEND": os.environ.get("SITE_SEARCH_BACKEND", "embedded"),
+    "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
+    "ELASTICSEARCH_INDEX": os.environ.get("ELASTICSEARCH_INDEX", "govsite-search"),
+    # Chinese analysis on Elasticsearch: "cjk" (built in), "smartcn" or "ik" (plugins).
+    "ELASTICSEARCH_ANALYZER": os.environ.get("ELASTICSEARCH_ANALYZER", "cjk"),
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "txt", "csv"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

@@ -1,0 +1,226 @@
+"""Embedded backend: full-text search in the site's own database.
+
+SQLite uses the FTS5 table ``sitesearch_fts`` (external content, kept in
+sync by triggers) ranked with ``bm25()`` and column weights; PostgreSQL uses
+the weighted ``search_vector`` tsvector (GIN index) ranked with
+``ts_rank_cd``. Query text is never interpolated: every token is quoted and
+the whole match expression is a bound parameter.
+"""
+from django.db import connection, transaction
+from django.db.models import Count
+
+from ..models import SearchDocument, SearchDocumentTag, SearchTerm
+from . import FACET_FIELDS, BackendHit, BackendResults, SearchBackend
+
+TABLE = SearchDocument._meta.db_table
+TAG_TABLE = SearchDocumentTag._meta.db_table
+FTS_TABLE = "sitesearch_fts"
+FACET_SIZE = 30
+# title, meta (文号/索引号/发文机关/tags), body
+BM25_WEIGHTS = (10.0, 4.0, 1.0)
+LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
+STORED_FIELDS = (
+    "id", "page_id", "title", "url", "summary", "body", "date", "section", "column", "content_type",
+    "content_type_label", "validity", "validity_label", "issuer", "doc_type", "doc_number", "index_number",
+    "service_items", "tags", "locale",
+)
+
+
+def fts5_expression(concepts):
+    parts = []
+    for concept in concepts:
+        alts = []
+        for phrase in concept.alternatives:
+            # Tokens of one alternative are ANDed, not a phrase: search-mode
+            # segmentation puts sub-words between the words of a phrase.
+            tokens = ['"' + t.replace('"', '""') + '"' for t in phrase if t]
+            if tokens:
+                alts.append("(" + " AND ".join(tokens) + ")")
+        if alts:
+            parts.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def tsquery_expression(concepts):
+    parts = []
+    for concept in concepts:
+        alts = []
+        for phrase in concept.alternatives:
+            tokens = ["'" + t.replace("\\", "").replace("'", "''") + "'" for t in phrase if t]
+            if tokens:
+                alts.append("(" + " & ".join(tokens) + ")")
+        if alts:
+            parts.append("(" + " | ".join(alts) + ")")
+    return " & ".join(parts)
+
+
+class EmbeddedBackend(SearchBackend):
+    name = "embedded"
+
+    def __init__(self, conf=None):
+        self.conf = conf or {}
+
+    # -- writing -----------------------------------------------------------
+    def index_documents(self, docs):
+        """Replace the batch's rows in one short transaction (readers see old or new, never none)."""
+        docs = list(docs)
+        if not docs:
+            return
+        rows, tags = [], []
+        for data in docs:
+            data = dict(data)
+            tags.append(data.get("tags") or [])
+            rows.append(SearchDocument(**data))
+        with transaction.atomic():
+            SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]).delete()
+            SearchDocument.objects.bulk_create(rows, batch_size=200)
+            SearchDocumentTag.objects.bulk_create(
+                [SearchDocumentTag(document=r, name=t[:100]) for r, ts in zip(rows, tags) for t in dict.fromkeys(ts)],
+                batch_size=500,
+            )
+
+    def delete_pages(self, page_ids):
+        SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
+
+    def indexed_page_ids(self):
+        return set(SearchDocument.objects.values_list("page_id", flat=True))
+
+    def clear(self):
+        SearchDocument.objects.all().delete()
+
+    # -- reading -----------------------------------------------------------
+    def _filtered_queryset(self, q):
+        qs = SearchDocument.objects.filter(locale=q.locale)
+        f = q.filters
+        for name in ("section", "column", "validity", "issuer", "doc_type", "content_type"):
+            if f.get(name):
+                qs = qs.filter(**{name: f[name]})
+        if f.get("year"):
+            qs = qs.filter(year=f["year"])
+        if f.get("tag"):
+            qs = qs.filter(pk__in=SearchDocumentTag.objects.filter(name=f["tag"]).values("document_id"))
+        if f.get("title"):
+            qs = qs.filter(title__icontains=f["title"])
+        if f.get("doc_number"):
+            qs = qs.filter(doc_number__icontains=f["doc_number"])
+        if f.get("index_number"):
+            qs = qs.filter(index_number__icontains=f["index_number"])
+        if f.get("date_from"):
+            qs = qs.filter(date__date__gte=f["date_from"])
+        if f.get("date_to"):
+            qs = qs.filter(date__date__lte=f["date_to"])
+        return qs
+
+    def _where(self, qs):
+        compiler = qs.query.get_compiler(connection=connection)
+        compiler.pre_sql_setup()
+        sql, params = compiler.compile(qs.query.where)
+        return sql or "1=1", list(params)
+
+    def _match(self, concepts):
+        """(FROM source, where SQL, params, score SQL, score ascending?) for the text query."""
+        if connection.vendor == "sqlite":
+            expr = fts5_expression(concepts)
+            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+            return (
+                # CROSS JOIN fixes the join order: SQLite must drive from the
+                # full-text match, not probe the index once per document row.
+                f'{FTS_TABLE} CROSS JOIN "{TABLE}" ON "{TABLE}"."id" = {FTS_TABLE}.rowid',
+                f"{FTS_TABLE} MATCH %s",
+                [expr],
+                f"bm25({FTS_TABLE}, {weights})",
+                True,
+            )
+        expr = tsquery_expression(concepts)
+        # Weights are {D, C, B, A}: title (A) counts five times the body (C).
+        return (
+            f'"{TABLE}"',
+            f'"{TABLE}"."search_vector" @@ to_tsquery("{TABLE}"."ts_config"::regconfig, %s)',
+            [expr],
+            f"ts_rank_cd('{{0.05, 0.2, 0.4, 1.0}}', \"{TABLE}\".\"search_vector\", "
+            f"to_tsquery(\"{TABLE}\".\"ts_config\"::regconfig, %s), 1)",
+            False,
+        )
+
+    def query(self, q):
+        qs = self._filtered_queryset(q)
+        where, where_params = self._where(qs)
+        has_text = any(c.alternatives for c in q.concepts)
+        source, match_sql, match_params, score_sql, score_asc = f'"{TABLE}"', "", [], "0", True
+        score_params = []
+        if has_text:
+            source, match_sql, match_params, score_sql, score_asc = self._match(q.concepts)
+            if connection.vendor != "sqlite":
+                score_params = match_params
+            where = f"({where}) AND {match_sql}"
+            where_params = where_params + match_params
+        base_from = f"FROM {source} WHERE {where}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {base_from}", where_params)
+            total = cursor.fetchone()[0]
+            if q.sort == "date" or not has_text:
+                order = f'"{TABLE}"."date" DESC, "{TABLE}"."id" DESC'
+            else:
+                order = f'score {"ASC" if score_asc else "DESC"}, "{TABLE}"."date" DESC'
+            cursor.execute(
+                f'SELECT "{TABLE}"."id", {score_sql} AS score {base_from} ORDER BY {order} LIMIT %s OFFSET %s',
+                score_params + where_params + [q.limit, q.offset],
+            )
+            rows = cursor.fetchall()
+            facets, labels = self._facets(cursor, base_from, where_params) if q.facets and total else ({}, {})
+        docs = {d["id"]: d for d in SearchDocument.objects.filter(pk__in=[r[0] for r in rows]).values(*STORED_FIELDS)}
+        hits = [
+            BackendHit(page_id=docs[r[0]]["page_id"], score=(-r[1] if score_asc else r[1]) or 0.0, doc=docs[r[0]])
+            for r in rows if r[0] in docs
+        ]
+        return BackendResults(total=total, hits=hits, facets=facets, facet_labels=labels)
+
+    def _facets(self, cursor, base_from, params):
+        """All scalar facets from one pass over the matches (one full-text evaluation), tags from a second."""
+        from collections import Counter
+
+        scalar = [n for n in FACET_FIELDS if n != "tag"]
+        label_cols = list(LABELLED_FACETS.values())
+        cols = ", ".join(f'"{TABLE}"."{n}"' for n in scalar + label_cols)
+        cursor.execute(f"SELECT {cols} {base_from}", params)
+        counters = [Counter() for _ in scalar]
+        labels = {name: {} for name in LABELLED_FACETS}
+        label_pos = {name: (scalar.index(name), len(scalar) + i) for i, name in enumerate(LABELLED_FACETS)}
+        for row in cursor.fetchall():
+            for counter, value in zip(counters, row):
+                counter[value] += 1
+            for name, (vi, li) in label_pos.items():
+                if row[li]:
+                    labels[name][row[vi]] = row[li]
+        facets = {}
+        for name, counter in zip(scalar, counters):
+            facets[name] = sorted(((v, n) for v, n in counter.items() if v not in (None, "")),
+                                  key=lambda item: (-item[1], str(item[0])))[:FACET_SIZE]
+        cursor.execute(
+            f'SELECT t.name, COUNT(*) FROM "{TAG_TABLE}" t WHERE t.document_id IN '
+            f'(SELECT "{TABLE}"."id" {base_from}) GROUP BY t.name ORDER BY COUNT(*) DESC, t.name LIMIT {FACET_SIZE}',
+            params,
+        )
+        facets["tag"] = [(v, n) for v, n in cursor.fetchall() if v]
+        facets = {name: facets[name] for name in FACET_FIELDS}
+        return facets, labels
+
+    def suggest(self, prefix, locale, limit=8):
+        prefix = (prefix or "").strip()[:50]
+        if not prefix:
+            return []
+        titles = (
+            SearchDocument.objects.filter(locale=locale, title__startswith=prefix)
+            .order_by("-date").values_list("title", flat=True)[:limit]
+        )
+        terms = SearchTerm.objects.filter(term__startswith=prefix).order_by("-frequency").values_list("term", flat=True)[:limit]
+        seen, out = set(), []
+        for value in list(terms) + list(titles):
+            if value not in seen:
+                seen.add(value)
+                out.append(value)
+        return out[:limit]
+
+    def facet_counts_orm(self, q, name):
+        """Used in tests to cross-check the SQL facets with the ORM."""
+        return dict(self._filtered_queryset(q).values_list(name).annotate(n=Count("id")))

@@ -1,0 +1,152 @@
+"""Inspector-grade query help: synonyms, pinyin and typo correction."""
+from django.core.cache import cache
+
+from . import segmentation
+from .models import SearchTerm, Synonym
+
+VOCAB_CACHE_KEY = "sitesearch:vocab:v1"
+SYNONYM_CACHE_KEY = "sitesearch:synonyms:v1"
+CACHE_SECONDS = 300
+
+
+def synonym_groups():
+    groups = cache.get(SYNONYM_CACHE_KEY)
+    if groups is None:
+        groups = [s.term_list for s in Synonym.objects.filter(enabled=True)]
+        cache.set(SYNONYM_CACHE_KEY, groups, CACHE_SECONDS)
+    return groups
+
+
+def invalidate_synonyms():
+    cache.delete(SYNONYM_CACHE_KEY)
+
+
+def synonyms_for(word, groups):
+    out = []
+    for group in groups:
+        lowered = [t.lower() for t in group]
+        if word.lower() in lowered:
+            out.extend(t for t in group if t.lower() != word.lower())
+    return out
+
+
+def record_vocabulary(titles):
+    """Add title words to the vocabulary used for pinyin and typo help."""
+    counts = {}
+    for title in titles:
+        for word in set(segmentation.title_words(title)):
+            if len(word) <= 64:
+                counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return
+    existing = list(SearchTerm.objects.filter(term__in=list(counts)))
+    known = {t.term for t in existing}
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=w, pinyin=segmentation.to_pinyin(w)[:255], frequency=n)
+         for w, n in counts.items() if w not in known],
+        ignore_conflicts=True, batch_size=500,
+    )
+    for term in existing:
+        term.frequency += counts[term.term]
+    SearchTerm.objects.bulk_update(existing, ["frequency"], batch_size=500)
+    cache.delete(VOCAB_CACHE_KEY)
+
+
+def _vocabulary():
+    vocab = cache.get(VOCAB_CACHE_KEY)
+    if vocab is None:
+        vocab = {}
+        for term, pinyin, freq in SearchTerm.objects.values_list("term", "pinyin", "frequency").iterator():
+            vocab[term] = (pinyin, freq)
+        cache.set(VOCAB_CACHE_KEY, vocab, CACHE_SECONDS)
+    return vocab
+
+
+def pinyin_to_hanzi(text):
+    """'yingji' -> '应急' (the most frequent indexed word with that pinyin); None if unknown.
+
+    Several words may be typed together ('yingji guanli' or 'yingjiguanli'):
+    each space-separated part is looked up whole, then split greedily into
+    the longest known pinyin words.
+    """
+    if not segmentation.looks_like_pinyin(text):
+        return None
+    by_pinyin = {}
+    for term, (pinyin, freq) in _vocabulary().items():
+        if pinyin and segmentation.HAN_RE.search(term):
+            best = by_pinyin.get(pinyin)
+            if best is None or freq > best[1]:
+                by_pinyin[pinyin] = (term, freq)
+    out = []
+    for part in text.lower().split():
+        if part in by_pinyin:
+            out.append(by_pinyin[part][0])
+            continue
+        i, words = 0, []
+        while i < len(part):
+            for j in range(len(part), i, -1):
+                if part[i:j] in by_pinyin:
+                    words.append(by_pinyin[part[i:j]][0])
+                    i = j
+                    break
+            else:
+                return None
+        out.append("".join(words))
+    return " ".join(out) if out else None
+
+
+def edit_distance(a, b, limit):
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def correct_word(word):
+    """The most frequent vocabulary word within edit distance 1 (2 for long words)."""
+    vocab = _vocabulary()
+    if word in vocab or len(word) < 2:
+        return None
+    limit = 1 if len(word) <= 4 else 2
+    chars = set(word)
+    best = None
+    for term, (_pinyin, freq) in vocab.items():
+        if abs(len(term) - len(word)) > limit or not (chars & set(term)):
+            continue
+        d = edit_distance(word, term, limit)
+        if d <= limit:
+            key = (d, -freq)
+            if best is None or key < best[0]:
+                best = (key, term)
+    return best[1] if best else None
+
+
+def correct_query(query):
+    """A corrected query string, or None when every word is known.
+
+    Whole-query correction first (应急管里局 -> 应急管理局 when the phrase is a
+    known word), then word by word.
+    """
+    compact = query.replace(" ", "")
+    whole = correct_word(compact) if segmentation.HAN_RE.search(compact) else None
+    if whole:
+        return whole
+    changed, out = False, []
+    for word in segmentation.query_words(query):
+        fixed = correct_word(word)
+        if fixed:
+            changed = True
+            out.append(fixed)
+        else:
+            out.append(word)
+    if not changed:
+        return None
+    joiner = "" if segmentation.HAN_RE.search(query) else " "
+    return joiner.join(out)

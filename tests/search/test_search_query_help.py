@@ -1,0 +1,77 @@
+"""Synonyms, pinyin, typo correction, search promotions."""
+import pytest
+
+from search.models import Synonym
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def docs(article):
+    article("关于加强危险化学品安全管理的通知", "危险化学品企业要落实主体责任。")
+    article("市应急管理局召开安全生产形势分析会", "会议要求各区加强应急值守。")
+    article("应急预案管理办法", "规范应急预案编制。")
+
+
+def test_synonyms_expand_queries_both_ways(docs, run_search):
+    assert run_search("危化品").total == 0
+    Synonym.objects.create(terms="危化品, 危险化学品")
+    results = run_search("危化品")
+    assert [h.title for h in results.hits] == ["关于加强危险化学品安全管理的通知"]
+    assert "危险化学品" in results.synonyms_used
+    assert "<mark>危险化学品</mark>" in str(results.hits[0].title_html)
+
+
+def test_disabled_synonyms_are_ignored(docs, run_search):
+    Synonym.objects.create(terms="危化品，危险化学品", enabled=False)
+    assert run_search("危化品").total == 0
+
+
+def test_pinyin_query_finds_chinese(docs, run_search):
+    results = run_search("yingji")
+    assert results.pinyin_query == "应急"
+    assert sorted(h.title for h in results.hits) == ["市应急管理局召开安全生产形势分析会", "应急预案管理办法"]
+
+
+def test_pinyin_of_several_words(docs, run_search):
+    results = run_search("yingji yuan")
+    assert results.pinyin_query.startswith("应急")
+    results = run_search("weixianhuaxuepin")
+    assert results.pinyin_query == "危险化学品"
+    assert [h.title for h in results.hits] == ["关于加强危险化学品安全管理的通知"]
+
+
+def test_pinyin_is_not_applied_to_english_search(docs, run_search):
+    assert run_search("yingji", locale="en").pinyin_query == ""
+
+
+def test_typo_suggestion(docs, run_search, client):
+    results = run_search("应急管里")
+    assert results.broadened  # nothing had both words: results with some of them are offered
+    assert results.suggestion in ("应急管理", "应急管理局")
+    html = client.get("/search/", {"q": "应急管里"}).content.decode()
+    assert "您是不是要找" in html or "Did you mean" in html
+    assert results.suggestion in html
+
+
+def test_no_suggestion_when_results_exist(docs, run_search):
+    assert run_search("应急").suggestion == ""
+
+
+def test_search_promotions_show_first(docs, client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from sections.models import ArticlePage
+
+    target = ArticlePage.objects.get(title="应急预案管理办法")
+    SearchPromotion.objects.create(query=Query.get("防汛"), page=target, description="热点：汛期应急预案")
+    html = client.get("/search/", {"q": "防汛"}).content.decode()
+    assert "search-promotions" in html and "应急预案管理办法" in html and "热点：汛期应急预案" in html
+    data = client.get("/search/api/", {"q": "防汛"}).json()
+    assert data["promotions"][0]["title"] == "应急预案管理办法"
+
+
+def test_autocomplete_suggest(docs):
+    from search.backends import get_backend
+
+    assert "应急预案管理办法" in get_backend().suggest("应急预案", "zh-hans")
