@@ -5,12 +5,19 @@ from pathlib import Path
 from string import Template
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.migrations.loader import MigrationLoader
 
 from plugins.registry import platform_version
 
 SCAFFOLD = Path(__file__).resolve().parent.parent.parent / "scaffold"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+
+
+def latest_migration(app_label):
+    """Name of the app's newest migration file (they are numbered), without touching the database."""
+    from django.apps import apps
+
+    directory = Path(apps.get_app_config(app_label).path) / "migrations"
+    return max(p.stem for p in directory.glob("[0-9][0-9][0-9][0-9]_*.py"))
 
 
 class Command(BaseCommand):
@@ -34,7 +41,7 @@ class Command(BaseCommand):
         target = Path(directory).resolve() / f"govsite-{name.replace('_', '-')}"
         if target.exists():
             raise CommandError(f"{target} already exists")
-        leaf = max(name for app, name in MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes("wagtailcore"))
+        leaf = latest_migration("wagtailcore")
         context = {
             "name": name,
             "dist_name": f"govsite-{name.replace('_', '-')}",
