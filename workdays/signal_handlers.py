@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,3 +10,5 @@ from .models import WorkdayOverride
 @receiver(post_delete, sender=WorkdayOverride)
 def forget_cached_overrides(**kwargs):
     clear_cache()
+    # Also after commit: a rolled-back or concurrent transaction must not leave a stale cache.
+    transaction.on_commit(clear_cache)

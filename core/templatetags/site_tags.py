@@ -51,6 +51,10 @@ def qr_code_svg(context, scale=3):
     request = context.get("request")
     if request is None:
         return ""
-    qr = segno.make(request.build_absolute_uri(), error="m")
+    try:
+        qr = segno.make(request.build_absolute_uri(), error="m")
+    except segno.DataOverflowError:
+        # A very long query string (search terms) does not fit: encode the page itself.
+        qr = segno.make(request.build_absolute_uri(request.path), error="m")
     svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
     return mark_safe(svg)

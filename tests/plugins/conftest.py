@@ -45,3 +45,12 @@ def plugin_settings():
 def search_document(page):
     return {"text": "sample text"}
 """
+
+
+@pytest.fixture(autouse=True)
+def fresh_workday_cache():
+    from workdays.calendar import clear_cache
+
+    clear_cache()
+    yield
+    clear_cache()
