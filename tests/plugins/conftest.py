@@ -32,19 +32,6 @@ def make_dist(tmp_path, monkeypatch):
         sys.modules.pop(module_name, None)
 
 
-GOOD_PLUGIN = """
-from plugins import hookimpl
-
-PLATFORM_REQUIRES = ">=0.1,<1"
-
-@hookimpl
-def plugin_settings():
-    return {"colour": "red"}
-
-@hookimpl
-def search_document(page):
-    return {"text": "sample text"}
-"""
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 import plugins.registry as registry_module
 from plugins.registry import PluginRegistry
 
-from conftest import GOOD_PLUGIN
+from tests.plugins.samples import GOOD_PLUGIN
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,7 @@ import pytest
 
 from plugins.registry import BROKEN, DISABLED, ENABLED, INCOMPATIBLE, MISSING, PluginError, PluginRegistry
 
-from conftest import GOOD_PLUGIN  # tests/plugins/conftest.py
+from tests.plugins.samples import GOOD_PLUGIN
 
 
 def test_discovers_a_plugin_through_real_entry_point_metadata(make_dist):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .models import DisclosureRecord, PartyType
 
@@ -49,9 +50,9 @@ class ImportError_(Exception):
 
 
 class RecordRowForm(forms.ModelForm):
-    decision_date = forms.CharField()
-    published_on = forms.CharField(required=False)
-    party_type = forms.CharField()
+    decision_date = forms.CharField(label=_lazy("decision date"))
+    published_on = forms.CharField(label=_lazy("publication date"), required=False)
+    party_type = forms.CharField(label=_lazy("party type"))
 
     class Meta:
         model = DisclosureRecord
@@ -151,7 +152,7 @@ def _import_row(row, row_number, kind, department, default_published_on, dry_run
     form = RecordRowForm(data, instance=existing)
     if not form.is_valid():
         messages = [
-            f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errors)}".lstrip(": ")
+            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
             for name, errors in form.errors.items()
         ]
         result.errors.append((row_number, "; ".join(messages)))

@@ -9,7 +9,7 @@ from departments.models import Department
 from plugins.builtin.shuanggongshi.deadlines import LATE, OVERDUE, check_record, deadline_problems
 from plugins.builtin.shuanggongshi.models import DisclosureRecord
 
-from sgs_helpers import make_record
+from tests.plugins.builtin.sgs_helpers import make_record
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -9,7 +9,7 @@ from departments.models import Department
 from plugins.builtin.shuanggongshi.importer import ImportError_, decode, import_rows
 from plugins.builtin.shuanggongshi.models import DisclosureRecord
 
-from sgs_helpers import HEADER
+from tests.plugins.builtin.sgs_helpers import HEADER
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_bad_rows_are_reported_by_row_number_and_leave_no_data():
     assert sorted(rows) == [3, 4, 5, 6]
     assert "2025-13-45" in rows[3]
     assert "外星人" in rows[4]
-    assert "before the decision date" in rows[6]
+    assert rows[6] == "公示日期: 公示日期早于决定日期。"  # messages are translated (zh-hans site)
     assert list(DisclosureRecord.objects.values_list("document_number", flat=True)) == ["沪应急罚〔2025〕1号"]
 
 

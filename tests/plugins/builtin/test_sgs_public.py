@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sgs_helpers import make_listing, make_record
+from tests.plugins.builtin.sgs_helpers import make_listing, make_record
 
 
 @pytest.fixture
