@@ -8,7 +8,7 @@ Source of truth, in order:
    plain weekends. ``has_official_data(year)`` tells callers (and the admin)
    when results are only this fallback.
 
-Overrides are cached per process and the cache is cleared when one changes.
+Overrides and answers are cached per process; the cache is cleared when an override changes.
 """
 import datetime
 import logging
@@ -18,12 +18,14 @@ import chinese_calendar
 logger = logging.getLogger("govsite.workdays")
 
 _overrides = None
+_days = {}  # date -> bool, the answers so far (cleared with the overrides)
 _warned_years = set()
 
 
 def clear_cache():
     global _overrides
     _overrides = None
+    _days.clear()
 
 
 def _override_map():
@@ -48,6 +50,14 @@ def is_workday(day):
     """Whether ``day`` (a date or datetime) is a working day."""
     if isinstance(day, datetime.datetime):
         day = day.date()
+    try:
+        return _days[day]
+    except KeyError:
+        _days[day] = answer = _is_workday(day)
+        return answer
+
+
+def _is_workday(day):
     override = _override_map().get(day)
     if override is not None:
         return override
