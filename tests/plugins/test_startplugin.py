@@ -28,6 +28,8 @@ def test_generated_plugin_installs_and_passes_its_own_tests(tmp_path):
     # Its generated tests, with the platform's settings; the plugin comes only from the installed copy.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(target), str(REPO), str(REPO / "site")]))
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Its own throw-away SQLite database: the outer run may hold test_<db> on PostgreSQL.
+    env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore::UserWarning",
          str(package / "tests")],
