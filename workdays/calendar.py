@@ -46,6 +46,11 @@ def has_official_data(year):
     return True
 
 
+def last_official_year():
+    """The last year chinese-calendar has the State Council's arrangement for."""
+    return max(chinese_calendar.holidays).year
+
+
 def is_workday(day):
     """Whether ``day`` (a date or datetime) is a working day."""
     if isinstance(day, datetime.datetime):

@@ -35,3 +35,12 @@ def test_editor_cannot_manage_overrides(client, make_user, site_tree):
     response = client.post("/admin/workday_overrides/new/", {"date": "2035-10-01"})
     assert response.status_code in (302, 403)
     assert WorkdayOverride.objects.count() == 0
+
+
+def test_index_tells_how_far_official_data_goes(admin_client):
+    from workdays.calendar import has_official_data, last_official_year
+
+    year = last_official_year()
+    assert has_official_data(year) and not has_official_data(year + 1)
+    html = admin_client.get("/admin/workday_overrides/").content.decode()
+    assert str(year) in html
