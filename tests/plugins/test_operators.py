@@ -71,8 +71,8 @@ def test_plugins_command_lists_version_status_and_hooks(capsys):
 
 @pytest.fixture
 def registry_with_broken_plugin(make_dist, monkeypatch):
-    root = make_dist("govsite-broken", {"broken": "sample_admin_broken"},
-                     {"sample_admin_broken": "raise ImportError('needs libfoo')"})
+    make_dist("govsite-broken", {"broken": "sample_admin_broken"},
+              {"sample_admin_broken": "raise ImportError('needs libfoo')"})
     registry = PluginRegistry().load()
     monkeypatch.setattr(registry_module, "_registry", registry)
     return registry

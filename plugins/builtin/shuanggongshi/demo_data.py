@@ -35,7 +35,6 @@ def _find(path):
 @transaction.atomic
 def convert_column(column, kind):
     """Replace a plain ColumnPage by a DisclosureListingPage at the same place."""
-    parent = column.get_parent()
     listing = DisclosureListingPage(
         title=column.title, slug=f"{column.slug}-sgs", key=column.key, department=column.department,
         intro=column.intro, record_kind=kind, locale=column.locale, show_in_menus=column.show_in_menus,
