@@ -35,8 +35,12 @@ def admin_urls():
     from django.urls import path
 
     from .admin_views import LateRecordsReportView
+    from .upload_views import UploadRecordsView
 
-    return [path("shuanggongshi/late/", LateRecordsReportView.as_view(), name="shuanggongshi_late_records")]
+    return [
+        path("shuanggongshi/late/", LateRecordsReportView.as_view(), name="shuanggongshi_late_records"),
+        path("shuanggongshi/import/", UploadRecordsView.as_view(), name="shuanggongshi_import"),
+    ]
 
 
 @hookimpl
@@ -45,8 +49,12 @@ def admin_menu_items():
     from django.utils.translation import gettext_lazy as _
 
     from .admin_views import LateReportMenuItem
+    from .upload_views import ImportMenuItem
 
-    return [LateReportMenuItem(_("Late disclosures"), reverse_lazy("shuanggongshi_late_records"), icon_name="warning", order=650)]
+    return [
+        LateReportMenuItem(_("Late disclosures"), reverse_lazy("shuanggongshi_late_records"), icon_name="warning", order=650),
+        ImportMenuItem(_("Import licences and penalties"), reverse_lazy("shuanggongshi_import"), icon_name="upload", order=645),
+    ]
 
 
 @hookimpl
