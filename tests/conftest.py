@@ -74,3 +74,4 @@ def publish():
     return make
 
 
+pytest_plugins = ["plugins.testing"]

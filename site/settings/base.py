@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+import plugins
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -16,6 +18,8 @@ INSTALLED_APPS = [
     "policy",
     "moderation",
     "search",
+    "workdays",
+    "plugins",  # plugin apps are inserted right after this entry, see below
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -44,6 +48,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+
+# Plugins (docs/plugins.md). GOVSITE_PLUGINS is the allow-list of plugin
+# names; None enables every installed plugin. From the environment:
+# GOVSITE_PLUGINS="shuanggongshi,special_topic" (empty string: no plugins).
+_plugins_env = os.environ.get("GOVSITE_PLUGINS")
+GOVSITE_PLUGINS = None if _plugins_env is None else [n.strip() for n in _plugins_env.split(",") if n.strip()]
+GOVSITE_PLUGIN_SETTINGS = {}
+_after = INSTALLED_APPS.index("plugins") + 1
+INSTALLED_APPS[_after:_after] = [app for app in plugins.installed_apps(GOVSITE_PLUGINS) if app not in INSTALLED_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,1 @@
+"""专题专栏: themed special-topic columns (进博会, 安全生产月 …), a built-in plugin."""
