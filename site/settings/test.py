@@ -15,3 +15,6 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Other apps' tests should not pay for (or see) Traditional/English copies of
+# every page they publish; tests/multilingual switches it back on.
+MULTILINGUAL = {"AUTO_SYNC": False}

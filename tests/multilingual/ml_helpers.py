@@ -1,0 +1,43 @@
+"""Helpers shared by the multilingual tests (imported as a top-level module by pytest)."""
+from django.test import Client
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+REVIEWERS_GROUP = "宣传培训处终审复核"
+NEWS_EDITORS_GROUP = "宣传培训处"
+
+
+def login(user):
+    client = Client()
+    client.force_login(user)
+    return client
+def article_form(title, paragraphs, slug, summary="", action=None):
+    data = nested_form_data({
+        "title": title,
+        "slug": slug,
+        "summary": summary,
+        "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>")) for text in paragraphs]),
+        "info_source": "",
+        "display_date": "",
+        "importance": "",
+        "reprint_source_site": "",
+        "reprint_source_url": "",
+        "reprint_time": "",
+        "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+    })
+    if action:
+        data[action] = "1"
+    return data
+
+
+def create_article_via_admin(client, parent, title, paragraphs, slug, summary="", action=None):
+    response = client.post(
+        f"/admin/pages/add/sections/articlepage/{parent.pk}/",
+        article_form(title, paragraphs, slug, summary, action=action),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Page.objects.get(slug=slug, locale__language_code="zh-hans").specific
+
+
+def counterpart(page, code):
+    return Page.objects.filter(translation_key=page.translation_key, locale__language_code=code).first()
