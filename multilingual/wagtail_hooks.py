@@ -1,7 +1,10 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.coreutils import get_supported_content_language_variant
 
 from . import conf, views
 from .sync import is_source_page, sync_page
@@ -16,6 +19,22 @@ def register_admin_urls():
             name="multilingual_submit_for_review",
         ),
     ]
+
+
+@hooks.register("before_serve_page")
+def keep_pages_in_their_language(page, request, serve_args, serve_kwargs):
+    """/en/... must not show Chinese pages.
+
+    Wagtail falls back to the source tree when a language's home page is not
+    live; send the reader to the page's own URL instead of serving it under
+    the wrong language prefix.
+    """
+    active = get_supported_content_language_variant(translation.get_language())
+    if page.locale.language_code != active and not getattr(request, "is_preview", False):
+        url = page.get_url(request=request)
+        if url:
+            return redirect(url)
+    return None
 
 
 @hooks.register("after_create_page")

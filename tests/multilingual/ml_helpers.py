@@ -5,6 +5,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 REVIEWERS_GROUP = "宣传培训处终审复核"
 NEWS_EDITORS_GROUP = "宣传培训处"
+HANT_PROOFREADERS_GROUP = "繁体中文校对"
+EN_TRANSLATORS_GROUP = "英文版翻译"
 
 
 def login(user):
@@ -41,3 +43,30 @@ def create_article_via_admin(client, parent, title, paragraphs, slug, summary=""
 
 def counterpart(page, code):
     return Page.objects.filter(translation_key=page.translation_key, locale__language_code=code).first()
+
+
+def publish_via_admin(client, page, title, paragraphs, summary=""):
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        article_form(title, paragraphs, page.slug, summary, action="action-publish"),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page.refresh_from_db()
+    assert page.live
+    return page
+
+
+def put_segment(client, translation, segment, value):
+    from urllib.parse import urlencode
+
+    return client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def segment_for(translation, path_prefix):
+    return translation.source.stringsegment_set.select_related("context", "string").get(
+        context__path__startswith=path_prefix
+    )
