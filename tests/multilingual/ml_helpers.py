@@ -70,3 +70,37 @@ def segment_for(translation, path_prefix):
     return translation.source.stringsegment_set.select_related("context", "string").get(
         context__path__startswith=path_prefix
     )
+
+
+def translation_into(page, code):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code=code)
+
+
+def translate_every_segment(client, translation, english, skip=()):
+    """PUT an English translation for each segment through wagtail-localize's editor API."""
+    for segment in translation.source.stringsegment_set.select_related("context", "string"):
+        if segment.context.path in skip:
+            continue
+        default = segment.string.data if segment.context.path == "slug" else f"EN {segment.string.data}"
+        value = english.get(segment.context.path, default)
+        response = put_segment(client, translation, segment, value)
+        assert response.status_code in (200, 201), response.content
+
+
+def approve(client, page):
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=page.pk)
+    task_state = page.current_workflow_task_state
+    return client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
+
+
+def submit_for_review(client, page):
+    return client.post(f"/admin/multilingual/review/{page.pk}/")
+
+
+def refused(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard and a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
