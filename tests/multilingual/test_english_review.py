@@ -8,30 +8,6 @@ from wagtail.models import Page
 
 
 @pytest.fixture
-def translator(client_for):
-    return client_for("translator", groups=[EN_TRANSLATORS_GROUP])
-
-
-@pytest.fixture
-def reviewer(client_for):
-    return client_for("final-reviewer", groups=[REVIEWERS_GROUP])
-
-
-@pytest.fixture
-def english_news_column(news_column, translator, reviewer):
-    """The English home > News Center > News chain, translated and approved through the workflow."""
-    titles = {"home": "Home", "xwzx": "News Center", "xw": "News"}
-    for page in news_column.get_ancestors(inclusive=True).filter(depth__gt=1):
-        en = counterpart(page, "en")
-        translate_every_segment(translator, translation_into(page, "en"), {"title": titles.get(page.slug, "Home")})
-        assert submit_for_review(translator, en).status_code == 302
-        assert approve(reviewer, en).status_code == 302
-        en.refresh_from_db()
-        assert en.live, page.slug
-    return counterpart(news_column, "en")
-
-
-@pytest.fixture
 def source_article(news_column, client_for, superuser_client):
     editor = client_for("news-editor", groups=[NEWS_EDITORS_GROUP])
     page = create_article_via_admin(editor, news_column, "全市开展防汛演练", ["各区同步开展防汛应急演练。"], "fxyl")
