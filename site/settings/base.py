@@ -112,6 +112,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["multilingual.formats"]  # per-language date formats
 
 # Traditional Chinese is converted from Simplified by OpenCC (multilingual app).
 # OPENCC_CONFIG: s2twp (Taiwan phrasing, default), s2hk (Hong Kong), s2t (characters only).

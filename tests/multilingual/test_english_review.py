@@ -1,4 +1,6 @@
 """An English page is private until it is fully translated and approved by the final reviewer."""
+import re
+
 import pytest
 from ml_helpers import (
     EN_TRANSLATORS_GROUP, NEWS_EDITORS_GROUP, REVIEWERS_GROUP, approve, counterpart, create_article_via_admin,
@@ -52,6 +54,7 @@ def test_english_page_stays_private_until_translated_and_approved(
     html = response.content.decode()
     assert "City-wide flood drill" in html
     assert "Publication date" in html  # metadata labels in English
+    assert re.search(r"<time [^>]*>\d{1,2} [A-Z][a-z]+ \d{4}</time>", html)  # and dates in English format
     # ...and is listed in the English column, while the untranslated Chinese items are not.
     listing = client.get("/en/xwzx/xw/").content.decode()
     assert "City-wide flood drill" in listing and "全市开展防汛演练" not in listing
