@@ -17,11 +17,12 @@ and would put Simplified Chinese pages on the English and Traditional sites.
 Ancestors are translated top-down for the same reason (``copy_for_translation``
 would otherwise create alias parents).
 """
+import json
 import logging
 
 from django.db import transaction
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationLog, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from . import conf
 from .conversion import convert_segments
@@ -40,7 +41,8 @@ def target_locales():
 
 def is_source_page(page):
     return (
-        page.depth > 1
+        page.depth is not None
+        and page.depth > 1
         and page.alias_of_id is None
         and page.locale.language_code == conf.source_language()
     )
@@ -112,7 +114,7 @@ class PageSync:
         if existing is not None and not refresh:
             return existing
         written = convert_segments(translation, user=self.user)
-        if existing is not None and not written and existing.live == page.live and _up_to_date(translation):
+        if existing is not None and not written and existing.live == page.live and _up_to_date(translation, existing):
             # Nothing changed since the last conversion: no new revision.
             return existing.specific
         target, _created = translation.source.create_or_update_translation(
@@ -163,25 +165,31 @@ def sync_all(stdout=None, user=None):
     return count
 
 
-def _up_to_date(translation):
-    """The target was saved after the source was last extracted and after every string changed."""
-    last_saved = (
-        TranslationLog.objects.filter(source=translation.source, locale=translation.target_locale)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
-    if last_saved is None or last_saved < translation.source.last_updated_at:
+# Page bookkeeping that differs between a source and its translation, or between
+# two saves of the same content; everything else is content.
+_VOLATILE = {
+    "pk", "id", "path", "depth", "numchild", "url_path", "locale", "translation_key", "alias_of", "live",
+    "has_unpublished_changes", "first_published_at", "last_published_at", "live_revision", "latest_revision",
+    "latest_revision_created_at", "draft_title", "locked", "locked_at", "locked_by", "owner", "go_live_at",
+    "expire_at", "expired", "content_type", "wagtail_admin_comments", "page_ptr",
+}
+
+
+def _up_to_date(translation, existing):
+    """True when saving the translation now would not change the target's published content."""
+    if existing.has_unpublished_changes:
         return False
-    newest_string = (
-        StringTranslation.objects.filter(
-            locale=translation.target_locale, context__object_id=translation.source.object_id
-        )
-        .order_by("-updated_at")
-        .values_list("updated_at", flat=True)
-        .first()
-    )
-    return newest_string is None or newest_string <= last_saved
+    try:
+        wanted = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    except Exception:  # noqa: BLE001 - anything odd: just save again
+        return False
+    current = existing.specific
+    return _content(wanted) == _content(current)
+
+
+def _content(page):
+    data = json.loads(page.to_json())
+    return {key: value for key, value in data.items() if key not in _VOLATILE}
 
 
 def _translation_for(page, locale):

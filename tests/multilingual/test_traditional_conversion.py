@@ -142,3 +142,13 @@ class _Null:
 
     def flush(self):
         pass
+
+
+def test_deleting_the_source_withdraws_its_translations(published_source, superuser_client):
+    hant = counterpart(published_source, "zh-hant")
+
+    response = superuser_client.post(f"/admin/pages/{published_source.pk}/delete/")
+    assert response.status_code == 302
+
+    hant.refresh_from_db()
+    assert not hant.live
