@@ -189,7 +189,18 @@ def _up_to_date(translation, existing):
 
 def _content(page):
     data = json.loads(page.to_json())
-    return {key: value for key, value in data.items() if key not in _VOLATILE}
+    return {key: _normalised(value) for key, value in data.items() if key not in _VOLATILE}
+
+
+def _normalised(value):
+    # StreamFields serialise as JSON text whose key order depends on the
+    # database (PostgreSQL jsonb reorders keys): compare them parsed.
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _translation_for(page, locale):
