@@ -184,7 +184,12 @@ def _up_to_date(translation, existing):
     except Exception:  # noqa: BLE001 - anything odd: just save again
         return False
     current = existing.specific
-    return _content(wanted) == _content(current)
+    wanted_content, current_content = _content(wanted), _content(current)
+    if existing.depth == 2:
+        # Home pages of all languages are siblings, so their slugs are made unique.
+        wanted_content.pop("slug", None)
+        current_content.pop("slug", None)
+    return wanted_content == current_content
 
 
 def _content(page):
