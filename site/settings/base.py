@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "workdays",
     "plugins",  # plugin apps are inserted right after this entry, see below
+    # Keep after every content app: its demo translates the pages they load.
+    "multilingual",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -128,6 +130,18 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["multilingual.formats"]  # per-language date formats
+
+# Traditional Chinese is converted from Simplified by OpenCC (multilingual app).
+# OPENCC_CONFIG: s2twp (Taiwan phrasing, default), s2hk (Hong Kong), s2t (characters only).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "multilingual.machine_translator.OpenCCTranslator",
+    "OPTIONS": {"CONFIG": os.environ.get("OPENCC_CONFIG", "s2twp")},
+}
+# Translations never go live just because their source is live: English pages
+# are published by the review workflow (multilingual.workflows).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "multilingual.workflows.publish_approved"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

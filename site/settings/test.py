@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Static files come from the staticfiles app here; WhiteNoise serves them in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
+# Other apps' tests should not pay for (or see) Traditional/English copies of
+# every page they publish; tests/multilingual switches it back on.
+MULTILINGUAL = {"AUTO_SYNC": False}

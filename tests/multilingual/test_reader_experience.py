@@ -1,0 +1,92 @@
+"""Language switcher, hreflang alternates and English navigation on the public site."""
+import re
+
+import pytest
+from ml_helpers import (
+    NEWS_EDITORS_GROUP, approve, counterpart, create_article_via_admin, publish_via_admin, submit_for_review,
+    translate_every_segment, translation_into,
+)
+
+from multilingual.sync import PageSync
+
+
+def switcher_links(html):
+    block = re.search(r'<ul class="language-switcher".*?</ul>', html, re.S).group(0)
+    return dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', block)[i][::-1] for i in range(3))
+
+
+def alternates(html):
+    return dict((lang, href) for lang, href in re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+@pytest.fixture
+def article(news_column, client_for, superuser_client):
+    editor = client_for("news-editor", groups=[NEWS_EDITORS_GROUP])
+    page = create_article_via_admin(editor, news_column, "防汛防台工作部署会召开", ["会议部署防汛防台工作。"], "fxft")
+    return publish_via_admin(superuser_client, page, "防汛防台工作部署会召开", ["会议部署防汛防台工作。"])
+
+
+def test_switcher_and_hreflang_without_an_english_version(article, client):
+    html = client.get("/xwzx/xw/fxft/").content.decode()
+
+    links = switcher_links(html)
+    assert links["zh-Hans"] == "/xwzx/xw/fxft/"
+    assert links["zh-Hant"] == "/zh-hant/xwzx/xw/fxft/"
+    assert links["en"] == "/en/"  # no live English page or section yet: the English home
+    assert alternates(html) == {
+        "zh-Hans": "http://testserver/xwzx/xw/fxft/",
+        "zh-Hant": "http://testserver/zh-hant/xwzx/xw/fxft/",
+        "x-default": "http://testserver/xwzx/xw/fxft/",
+    }
+    hant_html = client.get("/zh-hant/xwzx/xw/fxft/").content.decode()
+    assert switcher_links(hant_html)["zh-Hans"] == "/xwzx/xw/fxft/"
+    assert 'aria-current="true">繁體中文' in hant_html
+    assert alternates(hant_html)["zh-Hant"] == "http://testserver/zh-hant/xwzx/xw/fxft/"
+
+
+def test_switcher_falls_back_to_the_english_section_then_links_the_translation(
+    english_news_column, article, translator, reviewer, client
+):
+    html = client.get("/xwzx/xw/fxft/").content.decode()
+    assert switcher_links(html)["en"] == "/en/xwzx/xw/"  # nearest translated section
+    assert "en" not in alternates(html)
+
+    en = counterpart(article, "en")
+    translate_every_segment(translator, translation_into(article, "en"), {"title": "Flood and typhoon season briefing"})
+    submit_for_review(translator, en)
+    approve(reviewer, en)
+
+    html = client.get("/xwzx/xw/fxft/").content.decode()
+    assert switcher_links(html)["en"] == "/en/xwzx/xw/fxft/"
+    assert alternates(html)["en"] == "http://testserver/en/xwzx/xw/fxft/"
+    en_html = client.get("/en/xwzx/xw/fxft/").content.decode()
+    assert '<html lang="en">' in en_html
+    assert switcher_links(en_html) == {
+        "zh-Hans": "/xwzx/xw/fxft/", "zh-Hant": "/zh-hant/xwzx/xw/fxft/", "en": "/en/xwzx/xw/fxft/",
+    }
+
+
+def test_untranslated_sections_stay_out_of_english_navigation(column, site_tree, english_news_column, client):
+    disclosure = column("zwgk")
+    for section in (column("xwzx"), disclosure):
+        section.show_in_menus = True
+        section.save_revision().publish()
+    PageSync().sync(disclosure)  # pending English translation of 政务公开
+    english_news = counterpart(column("xwzx"), "en")
+    english_news.show_in_menus = True
+    english_news.save()
+
+    html = client.get("/en/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert "/en/xwzx/" in nav
+    assert "/en/zwgk/" not in nav and "政务公开" not in nav
+    assert client.get("/en/zwgk/").status_code == 404
+    # The Traditional navigation has both, converted.
+    hant_nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/zh-hant/").content.decode(), re.S).group(0)
+    assert "政務公開" in hant_nav and "/zh-hant/zwgk/" in hant_nav
+
+
+def test_non_page_views_switch_by_url_prefix(site_tree, client):
+    html = client.get("/zh-hant/sitemap/").content.decode()
+
+    assert switcher_links(html) == {"zh-Hans": "/sitemap/", "zh-Hant": "/zh-hant/sitemap/", "en": "/en/sitemap/"}
