@@ -84,9 +84,13 @@ def ensure_workflows():
 
 
 def _assign(workflows):
+    from wagtail.models import Locale
+
     from home.models import HomePage
 
-    for home in HomePage.objects.all():
+    # Only the source-language tree: the translated trees are published by
+    # OpenCC conversion (繁體) or by the English review workflow (multilingual).
+    for home in HomePage.objects.filter(locale=Locale.get_default()):
         # The home page carries the "other sections" chain, which covers the
         # other sections and the home-level columns (党建之窗, 安委会) and any
         # new top-level section; 新闻中心 and 政务公开 override it.

@@ -139,9 +139,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "OPTIONS": {"CONFIG": os.environ.get("OPENCC_CONFIG", "s2twp")},
 }
 # Translations never go live just because their source is live: English pages
-# are published by the review workflow (multilingual.workflows).
+# are published by their review workflow (WAGTAIL_FINISH_WORKFLOW_ACTION below).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAIL_FINISH_WORKFLOW_ACTION = "multilingual.workflows.publish_approved"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
