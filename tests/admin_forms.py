@@ -81,3 +81,20 @@ def page_form_data(client, url, **fields):
     data = form_defaults(response.content)
     data.update(fields)
     return data
+
+
+MANAGEMENT_SUFFIXES = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+
+
+def with_missing_formsets(client, url, data):
+    """Add the empty inline formsets (management forms) that the admin form at
+    ``url`` renders but ``data`` does not mention, so hand-built form data keeps
+    working when another app adds an InlinePanel to the page type."""
+    defaults = form_defaults(client.get(url).content)
+    extra = {k: v for k, v in defaults.items() if k.endswith(MANAGEMENT_SUFFIXES) and k not in data}
+    for key in list(extra):
+        if key.endswith("-TOTAL_FORMS"):
+            extra[key] = "0"
+        elif key.endswith("-INITIAL_FORMS"):
+            extra[key] = defaults[key]
+    return {**data, **extra}

@@ -3,6 +3,8 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from tests.admin_forms import with_missing_formsets
+
 REVIEWERS_GROUP = "宣传培训处终审复核"
 NEWS_EDITORS_GROUP = "宣传培训处"
 HANT_PROOFREADERS_GROUP = "繁体中文校对"
@@ -13,6 +15,8 @@ def login(user):
     client = Client()
     client.force_login(user)
     return client
+
+
 def article_form(title, paragraphs, slug, summary="", action=None):
     data = nested_form_data({
         "title": title,
@@ -33,10 +37,8 @@ def article_form(title, paragraphs, slug, summary="", action=None):
 
 
 def create_article_via_admin(client, parent, title, paragraphs, slug, summary="", action=None):
-    response = client.post(
-        f"/admin/pages/add/sections/articlepage/{parent.pk}/",
-        article_form(title, paragraphs, slug, summary, action=action),
-    )
+    url = f"/admin/pages/add/sections/articlepage/{parent.pk}/"
+    response = client.post(url, with_missing_formsets(client, url, article_form(title, paragraphs, slug, summary, action=action)))
     assert response.status_code == 302, response.content.decode()[:3000]
     return Page.objects.get(slug=slug, locale__language_code="zh-hans").specific
 
@@ -46,10 +48,9 @@ def counterpart(page, code):
 
 
 def publish_via_admin(client, page, title, paragraphs, summary=""):
-    response = client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        article_form(title, paragraphs, page.slug, summary, action="action-publish"),
-    )
+    url = f"/admin/pages/{page.pk}/edit/"
+    response = client.post(url, with_missing_formsets(
+        client, url, article_form(title, paragraphs, page.slug, summary, action="action-publish")))
     assert response.status_code == 302, response.content.decode()[:3000]
     page.refresh_from_db()
     assert page.live
