@@ -1,6 +1,4 @@
-from django.core.management import call_command
 from django.test import Client
-
 from policy import demo
 from policy.models import InterpretationPage, PolicyDocumentPage, Validity
 
