@@ -1,4 +1,5 @@
 from django.test import Client
+
 from policy import demo
 from policy.models import InterpretationPage, PolicyDocumentPage, Validity
 
