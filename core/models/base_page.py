@@ -6,7 +6,7 @@ Disclosure metadata that every public item shows is defined here once:
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -63,6 +63,8 @@ class BasePage(Page):
             heading=_("Reprint"),
             classname="collapsed",
         ),
+        # 更正说明 (moderation.CorrectionNote): public correction notes with their date.
+        InlinePanel("correction_notes", heading=_("Correction notes"), label=_("Correction note")),
     ]
 
     base_form_class = BasePageForm

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "home",
     "sections",
     "policy",
+    "moderation",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "moderation.middleware.RemovedPageMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -156,3 +158,7 @@ SITE_TAGLINE = _("Government information disclosure")
 POLICY_INDEX_NUMBER_FORMAT = os.environ.get("POLICY_INDEX_NUMBER_FORMAT", "{agency_code}-{year}-{sequence:05d}")
 POLICY_INDEX_AGENCY_CODE = os.environ.get("POLICY_INDEX_AGENCY_CODE", "SHYJ")
 POLICY_INDEX_AGENCY_CODES = {}  # 发文机关 -> agency code, for documents issued jointly or by other agencies
+
+# Moderation: a completed review workflow publishes the approved revision even
+# though reviewers hold no publish permission of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow_actions.publish_approved_revision"

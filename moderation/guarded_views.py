@@ -1,0 +1,71 @@
+"""A guard in front of Wagtail's workflow action view.
+
+Wagtail looks the task state up by id alone; this refuses, with a clear
+message and without side effects, a task state that belongs to another page,
+one already decided, one of a cancelled or finished workflow, and reports
+actions that the task itself refused (for example an approval without the
+confidentiality review form).
+"""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page, TaskState, WorkflowState
+
+_wagtail_view = None
+
+
+def _wagtail_workflow_action():
+    global _wagtail_view
+    if _wagtail_view is None:
+        from wagtail.admin.viewsets.pages import page_viewset_registry
+
+        _wagtail_view = page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+    return _wagtail_view
+
+
+def _refuse(request, page, message):
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return JsonResponse({"step": "error", "error": message}, status=400)
+    messages.error(request, message)
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_pages:edit", page.pk)
+
+
+def _problem(page, task_state):
+    if task_state is None:
+        return _("This review step does not exist.")
+    workflow_state = task_state.workflow_state
+    if workflow_state.base_content_type_id != page.get_base_content_type().pk or workflow_state.object_id != str(page.pk):
+        return _("This review step belongs to another page.")
+    if workflow_state.status == WorkflowState.STATUS_CANCELLED:
+        return _("The review of this page was cancelled; nothing was changed.")
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return _("This review step has already been decided (%(status)s); nothing was changed.") % {
+            "status": task_state.get_status_display()
+        }
+    if workflow_state.status != WorkflowState.STATUS_IN_PROGRESS or workflow_state.current_task_state_id != task_state.pk:
+        return _("This review step is no longer awaiting a decision; nothing was changed.")
+    return None
+
+
+@require_admin_access
+def workflow_action(request, page_id, action_name, task_state_id):
+    page = get_object_or_404(Page, pk=page_id)
+    task_state = TaskState.objects.select_related("workflow_state").filter(pk=task_state_id).first()
+    problem = _problem(page, task_state)
+    if problem:
+        return _refuse(request, page, problem)
+    try:
+        response = _wagtail_workflow_action()(request, page_id=page_id, action_name=action_name,
+                                              task_state_id=task_state_id)
+    except PermissionDenied as exc:
+        message = str(exc) if exc.args else _("You may not take this action on this review step.")
+        return _refuse(request, page, message)
+    if request.method == "POST" and response.status_code == 302:
+        task_state.refresh_from_db()
+        if task_state.status == TaskState.STATUS_IN_PROGRESS:
+            messages.error(request, _("The action was not taken: the form was incomplete or invalid."))
+    return response

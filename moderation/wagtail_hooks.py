@@ -1,0 +1,144 @@
+"""Admin integration: audit log actions, no-bypass guards, the audit report and confidentiality records."""
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from . import urls
+from .access import can_bypass_review, is_reviewer
+from .models import ConfidentialityReview
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "moderation.step_skipped", _("Review step skipped"),
+        lambda data: _("Review step '%(task)s' skipped: the item is not marked as important.")
+        % {"task": (data.get("task") or {}).get("title", "")},
+    )
+    actions.register_action(
+        "moderation.confidentiality_review", _("Confidentiality review form recorded"),
+        lambda data: _("Confidentiality review form recorded by %(reviewer)s") % {"reviewer": data.get("reviewer", "")},
+    )
+    actions.register_action(
+        "moderation.removal_requested", _("Removal requested"),
+        lambda data: _("Removal requested: %(reason)s") % {"reason": data.get("reason", "")},
+    )
+    actions.register_action(
+        "moderation.removed", _("Removed after review"),
+        lambda data: _("Removed after review: %(reason)s") % {"reason": data.get("reason", "")},
+    )
+    actions.register_action(
+        "moderation.correction", _("Correction published"),
+        lambda data: _("Correction note of %(date)s published: %(note)s") % {"date": data.get("date", ""), "note": data.get("note", "")},
+    )
+    actions.register_action("moderation.bypass_refused", _("Action refused without review"), _("Action refused without review"))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("moderation/", include(urls, namespace="moderation"))]
+
+
+class AuditReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_reviewer(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    return AuditReportMenuItem(
+        _("Review audit trail"), reverse("moderation:audit_report"), name="moderation-audit", icon_name="history",
+        order=1010,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def request_removal_button(page, user, view_name, next_url=None):
+    from .removal_views import can_request_removal
+
+    if can_request_removal(user, page) and not can_bypass_review(user, page):
+        yield Button(
+            _("Request removal"), reverse("moderation:request_removal", args=[page.pk]), icon_name="bin", priority=55,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def confidentiality_reviews_button(page, user, view_name, next_url=None):
+    if ConfidentialityReview.objects.filter(page=page).exists():
+        yield Button(
+            _("Confidentiality review forms"),
+            reverse("moderation:page_confidentiality_reviews", args=[page.pk]),
+            icon_name="doc-full", priority=66,
+        )
+
+
+# --- No bypass: live pages change only through a completed workflow -------------------------
+
+
+def _refuse(request, page, action):
+    from wagtail.log_actions import log
+
+    log(instance=page.specific, action="moderation.bypass_refused", user=request.user, data={"action": action})
+    messages.error(request, _("Live pages change only through the review workflow: request a removal or submit "
+                              "the change for moderation instead."))
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+def _affects_live(page):
+    return page.get_descendants(inclusive=True).live().exists()
+
+
+@hooks.register("before_delete_page")
+def guard_delete(request, page):
+    if _affects_live(page) and not can_bypass_review(request.user, page):
+        return _refuse(request, page, "delete")
+
+
+@hooks.register("before_move_page")
+def guard_move(request, page, destination):
+    if _affects_live(page) and not can_bypass_review(request.user, page):
+        return _refuse(request, page, "move")
+
+
+@hooks.register("before_unpublish_page")
+def guard_unpublish(request, page):
+    if not can_bypass_review(request.user, page):
+        return _refuse(request, page, "unpublish")
+
+
+@hooks.register("before_bulk_action")
+def guard_bulk_action(request, action_type, objects, action_class_instance):
+    if action_type not in ("delete", "move", "unpublish", "publish"):
+        return None
+    from wagtail.models import Page
+
+    for obj in objects:
+        if not isinstance(obj, Page):
+            continue
+        if action_type == "publish" or _affects_live(obj):
+            if not can_bypass_review(request.user, obj):
+                messages.error(request, _("Live pages change only through the review workflow."))
+                return redirect("wagtailadmin_explore", obj.get_parent().pk)
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_malformed_workflow_data(request, page):
+    """Wagtail parses the editor's workflow action data with json.loads unguarded: refuse bad data cleanly."""
+    import json
+
+    if request.method != "POST" or "workflow-action-extra-data" not in request.POST:
+        return None
+    raw = request.POST["workflow-action-extra-data"]
+    try:
+        data = json.loads(raw) if len(raw) <= 20000 else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        messages.error(request, _("The review data sent with this action was malformed; nothing was changed."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
