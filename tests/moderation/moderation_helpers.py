@@ -19,6 +19,7 @@ def article_data(title, slug, importance="", summary="摘要", **extra):
         "reprint_time": "",
         "comments": inline_formset([]),
         "correction_notes": inline_formset([]),
+        "service_items": inline_formset([]),  # policy: 办 service items on articles
     }
     data.update(extra)
     return nested_form_data(data)
