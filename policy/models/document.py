@@ -1,7 +1,6 @@
 """政策文件: a policy document with the standard disclosure metadata."""
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404

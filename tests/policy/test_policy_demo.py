@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.test import Client
 
 from policy import demo

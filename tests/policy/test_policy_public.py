@@ -37,7 +37,7 @@ def test_metadata_table_on_the_document_page(make_doc):
 @pytest.mark.parametrize("disclosure", ["on_request", "not_public"])
 def test_undisclosed_documents_are_404_and_never_listed(make_doc, column, disclosure, admin_client):
     hidden = make_doc(title="依申请公开的文件", disclosure=disclosure)
-    shown = make_doc(title="主动公开的文件")
+    make_doc(title="主动公开的文件")
     anonymous = Client()
     assert anonymous.get(hidden.url).status_code == 404
     assert admin_client.get(hidden.url).status_code == 200  # staff may still check it
