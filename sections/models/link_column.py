@@ -49,7 +49,7 @@ class LinkColumnPage(Page):
 
     @property
     def update_method_label(self):
-        return _("Link")
+        return _("Link to another address")
 
     @property
     def is_external(self):

@@ -74,7 +74,7 @@ class LateRecordsReportView(BaseListingView):
         Column("kind", label=_("Kind")),
         DateColumn("decision_date", label=_("Decision date")),
         DateColumn("deadline", label=_("Deadline")),
-        DateColumn("published_on", label=_("Publication date")),
+        DateColumn("published_on", label=_("Disclosure date")),
         Column("workdays", label=_("Working days taken")),
         Column("status", label=_("Status")),
         Column("department", label=_("Responsible department")),

@@ -51,7 +51,7 @@ class ImportError_(Exception):
 
 class RecordRowForm(forms.ModelForm):
     decision_date = forms.CharField(label=_lazy("decision date"))
-    published_on = forms.CharField(label=_lazy("publication date"), required=False)
+    published_on = forms.CharField(label=_lazy("disclosure date"), required=False)
     party_type = forms.CharField(label=_lazy("party type"))
 
     class Meta:

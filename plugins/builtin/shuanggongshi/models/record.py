@@ -49,7 +49,7 @@ class DisclosureRecord(models.Model):
         on_delete=models.SET_NULL, related_name="disclosure_records",
     )
     published_on = models.DateField(
-        _("publication date"), null=True, blank=True, help_text=_("Empty: not yet published."),
+        _("disclosure date"), null=True, blank=True, help_text=_("Empty: not yet published."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
