@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
@@ -53,6 +54,10 @@ class DocType(models.TextChoices):
 
 
 class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
+    # Identifiers, not text: translations (繁體 by OpenCC, English by people)
+    # carry the original's 索引号 and 文号 unchanged.
+    override_translatable_fields = [SynchronizedField("index_number"), SynchronizedField("doc_number")]
+
     index_number = models.CharField(
         _("index number"), max_length=60, blank=True, db_index=True,
         help_text=_("Assigned automatically when the document is created."),
