@@ -61,9 +61,15 @@ class SearchDocumentTag(models.Model):
 class SearchTerm(models.Model):
     """Vocabulary from indexed titles, for pinyin lookup and typo correction."""
 
-    term = models.CharField(max_length=64, unique=True)
+    # Per language: 应急 (zh-hans) and 應急 (zh-hant) share a pinyin, and a
+    # reader must be offered the word of the language they are searching in.
+    language = models.CharField(max_length=20, default="", db_index=True)
+    term = models.CharField(max_length=64)
     pinyin = models.CharField(max_length=255, db_index=True)
     frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "term"], name="sitesearch_term_per_language")]
 
 
 class AttachmentText(models.Model):

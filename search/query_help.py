@@ -4,7 +4,7 @@ from django.core.cache import cache
 from . import segmentation
 from .models import SearchTerm, Synonym
 
-VOCAB_CACHE_KEY = "sitesearch:vocab:v1"
+VOCAB_CACHE_KEY = "sitesearch:vocab:v2"
 SYNONYM_CACHE_KEY = "sitesearch:synonyms:v1"
 CACHE_SECONDS = 300
 
@@ -30,39 +30,51 @@ def synonyms_for(word, groups):
     return out
 
 
-def record_vocabulary(titles):
-    """Add title words to the vocabulary used for pinyin and typo help."""
-    counts = {}
-    for title in titles:
-        for word in set(segmentation.title_words(title)):
+def record_vocabulary(docs):
+    """Add the title words of indexed documents to their language's vocabulary
+    (used for pinyin and typo help)."""
+    by_language = {}
+    for doc in docs:
+        counts = by_language.setdefault(doc["locale"], {})
+        for word in set(segmentation.title_words(doc["title"])):
             if len(word) <= 64:
                 counts[word] = counts.get(word, 0) + 1
+    for language, counts in by_language.items():
+        _record(language, counts)
+
+
+def _record(language, counts):
     if not counts:
         return
-    existing = list(SearchTerm.objects.filter(term__in=list(counts)))
+    existing = list(SearchTerm.objects.filter(language=language, term__in=list(counts)))
     known = {t.term for t in existing}
     SearchTerm.objects.bulk_create(
-        [SearchTerm(term=w, pinyin=segmentation.to_pinyin(w)[:255], frequency=n)
+        [SearchTerm(language=language, term=w, pinyin=segmentation.to_pinyin(w)[:255], frequency=n)
          for w, n in counts.items() if w not in known],
         ignore_conflicts=True, batch_size=500,
     )
     for term in existing:
         term.frequency += counts[term.term]
     SearchTerm.objects.bulk_update(existing, ["frequency"], batch_size=500)
-    cache.delete(VOCAB_CACHE_KEY)
+    cache.delete(_cache_key(language))
 
 
-def _vocabulary():
-    vocab = cache.get(VOCAB_CACHE_KEY)
+def _cache_key(language):
+    return f"{VOCAB_CACHE_KEY}:{language}"
+
+
+def _vocabulary(language):
+    vocab = cache.get(_cache_key(language))
     if vocab is None:
         vocab = {}
-        for term, pinyin, freq in SearchTerm.objects.values_list("term", "pinyin", "frequency").iterator():
+        rows = SearchTerm.objects.filter(language=language).values_list("term", "pinyin", "frequency")
+        for term, pinyin, freq in rows.iterator():
             vocab[term] = (pinyin, freq)
-        cache.set(VOCAB_CACHE_KEY, vocab, CACHE_SECONDS)
+        cache.set(_cache_key(language), vocab, CACHE_SECONDS)
     return vocab
 
 
-def pinyin_to_hanzi(text):
+def pinyin_to_hanzi(text, language):
     """'yingji' -> '应急' (the most frequent indexed word with that pinyin); None if unknown.
 
     Several words may be typed together ('yingji guanli' or 'yingjiguanli'):
@@ -72,7 +84,7 @@ def pinyin_to_hanzi(text):
     if not segmentation.looks_like_pinyin(text):
         return None
     by_pinyin = {}
-    for term, (pinyin, freq) in _vocabulary().items():
+    for term, (pinyin, freq) in _vocabulary(language).items():
         if pinyin and segmentation.HAN_RE.search(term):
             best = by_pinyin.get(pinyin)
             if best is None or freq > best[1]:
@@ -109,9 +121,9 @@ def edit_distance(a, b, limit):
     return prev[-1]
 
 
-def correct_word(word):
+def correct_word(word, language):
     """The most frequent vocabulary word within edit distance 1 (2 for long words)."""
-    vocab = _vocabulary()
+    vocab = _vocabulary(language)
     if word in vocab or len(word) < 2:
         return None
     limit = 1 if len(word) <= 4 else 2
@@ -128,19 +140,19 @@ def correct_word(word):
     return best[1] if best else None
 
 
-def correct_query(query):
+def correct_query(query, language):
     """A corrected query string, or None when every word is known.
 
     Whole-query correction first (应急管里局 -> 应急管理局 when the phrase is a
     known word), then word by word.
     """
     compact = query.replace(" ", "")
-    whole = correct_word(compact) if segmentation.HAN_RE.search(compact) else None
+    whole = correct_word(compact, language) if segmentation.HAN_RE.search(compact) else None
     if whole:
         return whole
     changed, out = False, []
     for word in segmentation.query_words(query):
-        fixed = correct_word(word)
+        fixed = correct_word(word, language)
         if fixed:
             changed = True
             out.append(fixed)

@@ -34,7 +34,7 @@ def index_pages(pages, backend=None):
             removed.append(page.pk)
     if docs:
         backend.index_documents(docs)
-        query_help.record_vocabulary(d["title"] for d in docs)
+        query_help.record_vocabulary(docs)
     if removed:
         backend.delete_pages(removed)
     return len(docs), len(removed)
@@ -164,7 +164,7 @@ def search(req, backend=None):
     groups = query_help.synonym_groups()
     pinyin_hanzi = None
     if q and not req.locale.startswith("en") and segmentation.looks_like_pinyin(q):
-        pinyin_hanzi = query_help.pinyin_to_hanzi(q)
+        pinyin_hanzi = query_help.pinyin_to_hanzi(q, req.locale)
         result.pinyin_query = pinyin_hanzi or ""
     concepts, result.synonyms_used = build_concepts(q, groups, pinyin_hanzi) if q else ([], [])
     if q and not concepts:
@@ -175,7 +175,7 @@ def search(req, backend=None):
     )
     raw = backend.query(bq)
     if q and raw.total == 0:
-        fixed = query_help.correct_query(q)
+        fixed = query_help.correct_query(q, req.locale)
         if fixed and fixed != q:
             check = BackendQuery(concepts=build_concepts(fixed, groups)[0], locale=req.locale, limit=1, facets=False)
             if backend.query(check).total:

@@ -213,7 +213,7 @@ class EmbeddedBackend(SearchBackend):
             SearchDocument.objects.filter(locale=locale, title__startswith=prefix)
             .order_by("-date").values_list("title", flat=True)[:limit]
         )
-        terms = SearchTerm.objects.filter(term__startswith=prefix).order_by("-frequency").values_list("term", flat=True)[:limit]
+        terms = SearchTerm.objects.filter(language=locale, term__startswith=prefix).order_by("-frequency").values_list("term", flat=True)[:limit]
         seen, out = set(), []
         for value in list(terms) + list(titles):
             if value not in seen:

@@ -75,3 +75,17 @@ def test_autocomplete_suggest(docs):
     from search.backends import get_backend
 
     assert "应急预案管理办法" in get_backend().suggest("应急预案", "zh-hans")
+
+
+def test_pinyin_and_corrections_come_from_the_searched_language():
+    """应急 (zh-hans) and 應急 (zh-hant) share a pinyin; each language gets its own script,
+    even when the other language's word is more frequent."""
+    from search import query_help
+
+    query_help.record_vocabulary([{"locale": "zh-hans", "title": "应急预案管理办法"}])
+    query_help.record_vocabulary([{"locale": "zh-hant", "title": f"應急預案管理辦法{n}"} for n in range(5)])
+    assert query_help.pinyin_to_hanzi("yingji", "zh-hans") == "应急"
+    assert query_help.pinyin_to_hanzi("yingji", "zh-hant") == "應急"
+    assert query_help.correct_word("预按", "zh-hans") == "预案"
+    assert query_help.correct_word("預按", "zh-hant") == "預案"
+    assert query_help.correct_word("预按", "zh-hant") is None  # no Simplified words offered to 繁體 readers

@@ -46,7 +46,7 @@ class Command(BaseCommand):
                         seen.add(page.pk)
                 bar.update(len(chunk))
                 indexed += len(docs)
-                query_help.record_vocabulary(d["title"] for d in docs)
+                query_help.record_vocabulary(docs)
                 yield docs
 
         if hasattr(backend, "rebuild"):
