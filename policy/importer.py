@@ -34,7 +34,10 @@ In JSON, list-valued fields may be arrays (services as [{"name", "url"}]).
 Each row is imported in its own transaction: a row with any error leaves
 nothing behind, and the error is reported with its row number (CSV: the row
 as a spreadsheet numbers it, the header being row 1; JSON: the 1-based item
-number).
+number). Rows are published as they are imported; the search indexes,
+Wagtail's reference index and the 繁體/English versions are then brought up
+to date in batches after the last row (``core.bulk``), which is several
+times faster than doing it page by page.
 """
 import csv
 import datetime
@@ -51,6 +54,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+
+from core import bulk
 
 from .doc_numbers import normalise_doc_number
 from .models import (
@@ -75,6 +80,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)  # (row number, message)
+    deferred: list = field(default_factory=list)  # core.bulk.PassResult per index/translation pass
 
     @property
     def ok(self):
@@ -139,19 +145,27 @@ class PolicyImporter:
         self.tags = {name.lower(): name for name in PolicyTag.objects.filter(is_active=True).values_list("name", flat=True)}
         self.topics = {t.name: t for t in PolicyTopic.objects.all()}
 
-    def run(self, rows, progress=None):
+    def run(self, rows, progress=None, pass_progress=None, skip_passes=()):
+        """Import the rows, then update indexes and translations in batches (see core.bulk).
+
+        ``progress`` gets ``update(1)`` per row; ``pass_progress(label, total)``
+        returns a progress object per deferred pass; ``skip_passes`` names
+        passes to leave to a later job (e.g. "translations").
+        """
         report = ImportReport()
-        for number, row in rows:
-            try:
-                with transaction.atomic():
-                    outcome = self.import_row(row)
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            except RowError as exc:
-                report.errors.append((number, str(exc)))
-            except ValidationError as exc:
-                report.errors.append((number, "; ".join(_messages(exc))))
-            if progress is not None:
-                progress.update(1)
+        with bulk.deferred_publishing() as pending:
+            for number, row in rows:
+                try:
+                    with transaction.atomic():
+                        outcome = self.import_row(row)
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+                except RowError as exc:
+                    report.errors.append((number, str(exc)))
+                except ValidationError as exc:
+                    report.errors.append((number, "; ".join(_messages(exc))))
+                if progress is not None:
+                    progress.update(1)
+        report.deferred = bulk.run_deferred(pending, pass_progress, skip=skip_passes)
         return report
 
     # -- one row -------------------------------------------------------------------

@@ -6,18 +6,24 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import bulk
+
 logger = logging.getLogger("govsite")
 
 
-def _reindex_later(page_ids):
+def reindex_now(page_ids):
     from .service import index_pages
 
-    def run():
-        from .indexing import indexable_models
+    index_pages(list(Page.objects.filter(pk__in=page_ids).specific()))
 
-        pages = list(Page.objects.filter(pk__in=page_ids).specific())
+
+def _reindex_later(page_ids):
+    if bulk.defer("sitesearch", page_ids):
+        return
+
+    def run():
         try:
-            index_pages(pages)
+            reindex_now(page_ids)
         except Exception:
             logger.exception("Search indexing failed for pages %s", page_ids)
 
@@ -72,7 +78,11 @@ def on_synonyms_changed(sender, **kwargs):
 
 
 def connect():
+    from django.utils.translation import gettext_lazy as _
+
     from .models import Synonym
+
+    bulk.register_pass("sitesearch", _("Site search index"), reindex_now)
 
     page_published.connect(on_page_published, dispatch_uid="sitesearch_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="sitesearch_unpublished")

@@ -21,16 +21,28 @@ class Command(BaseCommand):
         parser.add_argument("--report", help="Write the per-row error report to this CSV file")
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
         parser.add_argument("--fail-on-error", action="store_true", help="Exit with status 1 if any row failed")
+        parser.add_argument(
+            "--skip-translations", action="store_true",
+            help="Do not create the 繁體/English versions now; run manage.py sync_zh_hant later (e.g. at night)",
+        )
 
-    def handle(self, *args, path, column, files_dir=None, report=None, no_progress=False, fail_on_error=False, **options):
+    def handle(self, *args, path, column, files_dir=None, report=None, no_progress=False, fail_on_error=False,
+               skip_translations=False, **options):
         target = self._column(column)
         try:
             rows = read_rows(path)
         except (OSError, ValueError, UnicodeDecodeError, csv.Error) as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
         importer = PolicyImporter(target, files_dir=files_dir)
+
+        def pass_bar(label, total):
+            return tqdm(total=total, unit="page", desc=str(label), disable=no_progress, file=sys.stderr)
+
         with tqdm(total=len(rows), unit="doc", disable=no_progress, file=sys.stderr) as bar:
-            result = importer.run(rows, progress=bar)
+            result = importer.run(
+                rows, progress=bar, pass_progress=pass_bar,
+                skip_passes=("translations",) if skip_translations else (),
+            )
         for number, message in result.errors:
             self.stderr.write(f"row {number}: {message}")
         if report:
@@ -42,6 +54,13 @@ class Command(BaseCommand):
             f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.errors)} failed."
         )
+        for item in result.deferred:
+            line = f"{item.label}: {item.pages} pages updated"
+            if item.failed_batches:
+                line += f", {item.failed_batches} batch(es) failed (see the log)"
+            self.stdout.write(line)
+        if skip_translations:
+            self.stdout.write("Translations skipped: run manage.py sync_zh_hant to create the 繁體/English versions.")
         if fail_on_error and result.errors:
             raise CommandError(f"{len(result.errors)} row(s) failed", returncode=1)
 
