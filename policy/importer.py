@@ -144,6 +144,8 @@ class PolicyImporter:
         self.user = user
         self.tags = {name.lower(): name for name in PolicyTag.objects.filter(is_active=True).values_list("name", flat=True)}
         self.topics = {t.name: t for t in PolicyTopic.objects.all()}
+        # Translations share the 索引号 (a synchronised field): match in the column's language only.
+        self.documents = PolicyDocumentPage.objects.filter(locale_id=column.locale_id)
 
     def run(self, rows, progress=None, pass_progress=None, skip_passes=()):
         """Import the rows, then update indexes and translations in batches (see core.bulk).
@@ -173,7 +175,7 @@ class PolicyImporter:
         if row.get("__invalid__"):
             raise RowError("not an object")
         values = self.parse(row)
-        existing = PolicyDocumentPage.objects.filter(index_number=values["index_number"]).first()
+        existing = self.documents.filter(index_number=values["index_number"]).first()
         if existing is not None and existing.get_parent().pk != self.column.pk:
             raise RowError(f"index_number: {values['index_number']} already belongs to a document in another column")
         page = existing or PolicyDocumentPage(live=False, slug=values.pop("slug"))
@@ -238,7 +240,7 @@ class PolicyImporter:
                 number = str(number)
                 if number == v["index_number"]:
                     raise RowError(f"{kind}: a document cannot {kind} itself")
-                if not PolicyDocumentPage.objects.filter(index_number=number).exists():
+                if not self.documents.filter(index_number=number).exists():
                     raise RowError(f"{kind}: no document with index number {number!r}")
                 v["relations"].append((str(kind), number))
         v["services"] = []
@@ -287,7 +289,7 @@ class PolicyImporter:
         from .models import PolicyAttachment
 
         page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
-        targets = dict(PolicyDocumentPage.objects.filter(index_number__in=[n for _k, n in v["relations"]])
+        targets = dict(self.documents.filter(index_number__in=[n for _k, n in v["relations"]])
                        .values_list("index_number", "pk"))
         page.relations = [PolicyRelation(kind=kind, target_id=targets[number]) for kind, number in v["relations"]]
         page.service_items = [ServiceItem(name=name, url=url) for name, url in v["services"]]

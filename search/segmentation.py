@@ -5,8 +5,18 @@ index time and query time so both sides always agree on token boundaries.
 Index text uses search-mode segmentation (``cut_for_search``), which emits a
 long word *and* its shorter dictionary words (管理局 -> 管理, 管理局), so a
 query word found by precise segmentation (``cut``) is always an index token.
+
+jieba's dictionary is Simplified Chinese: on 繁體 text it finds few words
+(倉儲 comes out as 倉 + 儲檢查), so a 繁體 query missed 繁體 pages. Text is
+therefore segmented on its OpenCC t2s form and the tokens are cut from the
+original characters at the same offsets (t2s maps one character to one
+character; in the rare case the length changes, the original is segmented
+as is).
 """
+import functools
 import re
+
+import opencc
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
@@ -20,6 +30,19 @@ STOP_WORDS = frozenset(
     "的 了 和 与 及 或 在 是 对 把 被 为 之 其 等 于 以 将 并 个 the a an of and or to in for on is are".split()
 )
 
+@functools.lru_cache(maxsize=1)
+def _to_simplified():
+    return opencc.OpenCC("t2s.json").convert
+
+
+def _cut(text, mode):
+    """jieba's words of ``text`` in its own characters; mode "default" (precise) or "search"."""
+    simplified = _to_simplified()(text) if HAN_RE.search(text) else text
+    if simplified == text or len(simplified) != len(text):
+        return rjieba.cut_for_search(text) if mode == "search" else rjieba.cut(text)
+    return [text[start:end] for _word, start, end in rjieba.tokenize(simplified, mode=mode)]
+
+
 def _clean(tokens):
     out = []
     for token in tokens:
@@ -32,7 +55,7 @@ def index_tokens(text):
     """Tokens to store in the full-text index for ``text``."""
     if not text:
         return []
-    return _clean(rjieba.cut_for_search(text))
+    return _clean(_cut(text, "search"))
 
 
 def index_text(text):
@@ -41,14 +64,14 @@ def index_text(text):
 
 def query_words(text):
     """Words of a query in precise mode, without punctuation or stop words."""
-    words = _clean(rjieba.cut(text or ""))
+    words = _clean(_cut(text or "", "default"))
     meaningful = [w for w in words if w not in STOP_WORDS]
     return meaningful or words
 
 
 def title_words(text):
     """Vocabulary words of a title: two characters or more."""
-    return [w for w in _clean(rjieba.cut(text or "")) if len(w) >= 2 and w not in STOP_WORDS]
+    return [w for w in _clean(_cut(text or "", "default")) if len(w) >= 2 and w not in STOP_WORDS]
 
 
 def to_pinyin(text):

@@ -157,3 +157,38 @@ def test_fail_on_error_exit_status(tmp_path, catalogue):
     path = write_csv(tmp_path / "docs.csv", [row(30, topics="", doc_number="bad")])
     with pytest.raises(CommandError):
         run(path, fail_on_error=True)
+
+
+def _searchable(word, locale="zh-hans"):
+    from search.service import SearchRequest, search
+
+    return [hit.title for hit in search(SearchRequest(q=word, locale=locale)).hits]
+
+
+def test_imported_documents_are_indexed_and_translated_after_the_rows(
+    tmp_path, catalogue, settings, django_capture_on_commit_callbacks
+):
+    settings.MULTILINGUAL = {**getattr(settings, "MULTILINGUAL", {}), "AUTO_SYNC": True}
+    path = write_csv(tmp_path / "docs.csv", [row(40, topics="", title="上海市应急管理局关于危险化学品仓储检查的通知")])
+    with django_capture_on_commit_callbacks(execute=True):  # the 繁體 pages are indexed as they are published
+        out, err = run(path)
+    assert "1 created" in out, (out, err)
+    assert "Site search index: 1 pages updated" in out and "batch(es) failed" not in out
+    page = PolicyDocumentPage.objects.get(index_number="SHYJ-2022-00040", locale__language_code="zh-hans")
+    assert _searchable("仓储") == [page.title]
+    assert PolicyDocumentPage.objects.filter(pk=page.pk).search("仓储").count() == 1  # Wagtail admin search
+    hant = PolicyDocumentPage.objects.get(translation_key=page.translation_key, locale__language_code="zh-hant")
+    assert hant.live and hant.title == "上海市應急管理局關於危險化學品倉儲檢查的通知"
+    assert _searchable("倉儲", locale="zh-hant") == [hant.title]
+    # Re-importing matches the Simplified document, not its translations (they share the 索引号).
+    out, err = run(path)
+    assert "0 created, 0 updated, 1 unchanged, 0 failed" in out, (out, err)
+
+
+def test_skip_translations_leaves_them_to_sync_zh_hant(tmp_path, catalogue, settings):
+    settings.MULTILINGUAL = {**getattr(settings, "MULTILINGUAL", {}), "AUTO_SYNC": True}
+    out, _err = run(write_csv(tmp_path / "docs.csv", [row(41, topics="")]), skip_translations=True)
+    assert "1 created" in out and "run manage.py sync_zh_hant" in out
+    page = PolicyDocumentPage.objects.get(index_number="SHYJ-2022-00041")
+    assert not PolicyDocumentPage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).exists()
+    assert _searchable("导入文件41") == [page.title]

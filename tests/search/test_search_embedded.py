@@ -130,6 +130,24 @@ def test_translation_is_indexed_in_its_own_language_only(article, run_search, dj
     assert [h.title for h in run_search("危险化学品", locale="zh-hans").hits] == ["关于加强危险化学品安全管理的通知"]
 
 
+def test_traditional_words_inside_a_traditional_title_are_found(article, run_search, django_capture_on_commit_callbacks):
+    """jieba's dictionary is Simplified; 繁體 text is segmented on its t2s form (倉儲 was 倉 + 儲檢查)."""
+    from wagtail.models import Locale
+
+    from search import segmentation
+
+    page = article("上海市应急管理局关于危险化学品仓储检查的通知", "正文")
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = page.copy_for_translation(Locale.objects.get_or_create(language_code="zh-hant")[0], copy_parents=True)
+        translated.title = "上海市應急管理局關於危險化學品倉儲檢查的通知"
+        translated.save_revision().publish()
+    assert {"倉儲", "檢查", "化學品"} <= set(segmentation.index_tokens(translated.title))
+    for word in ("倉儲", "檢查"):
+        results = run_search(word, locale="zh-hant")
+        assert titles(results) == ["上海市應急管理局關於危險化學品倉儲檢查的通知"]
+        assert f"<mark>{word}</mark>" in str(results.hits[0].title_html)
+
+
 def test_attachment_text_of_docx_and_pdf_is_searchable(article, run_search, column, publish,
                                                       django_capture_on_commit_callbacks, tmp_path, settings):
     import io
