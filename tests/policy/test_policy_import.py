@@ -173,7 +173,7 @@ def test_imported_documents_are_indexed_and_translated_after_the_rows(
     with django_capture_on_commit_callbacks(execute=True):  # the 繁體 pages are indexed as they are published
         out, err = run(path)
     assert "1 created" in out, (out, err)
-    assert "Site search index: 1 pages updated" in out and "batch(es) failed" not in out
+    assert "站内搜索索引: 1 pages updated" in out and "batch(es) failed" not in out
     page = PolicyDocumentPage.objects.get(index_number="SHYJ-2022-00040", locale__language_code="zh-hans")
     assert _searchable("仓储") == [page.title]
     assert PolicyDocumentPage.objects.filter(pk=page.pk).search("仓储").count() == 1  # Wagtail admin search
