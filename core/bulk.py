@@ -26,6 +26,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import transaction
+
 logger = logging.getLogger("govsite")
 
 _state = threading.local()
@@ -114,7 +116,8 @@ def run_deferred(pending, progress_factory=None, skip=()):
         for start in range(0, len(ids), BATCH_SIZE):
             batch = ids[start:start + BATCH_SIZE]
             try:
-                item.run(batch)
+                with transaction.atomic():  # a failed batch leaves nothing half-written
+                    item.run(batch)
             except Exception:  # noqa: BLE001 - one bad batch must not stop the others
                 logger.exception("Deferred %s failed for pages %s..%s", item.kind, batch[0], batch[-1])
                 result.failed_batches += 1
@@ -138,8 +141,7 @@ def _disconnect_admin_search_index():
     from django.db.models.signals import post_save
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    models = [m for m in _page_models() if post_save.disconnect(post_save_signal_handler, sender=m)]
-    return models
+    return [m for m in _page_models() if post_save.disconnect(post_save_signal_handler, sender=m)]
 
 
 def _reconnect_admin_search_index(models):
