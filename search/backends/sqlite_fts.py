@@ -1,17 +1,19 @@
 """The embedded backend's query path on SQLite.
 
-Matches come from the contentless FTS5 table ``sitesearch_fts`` (rowid =
-``SearchDocument.id``) joined to the narrow ``SearchFacetRow`` table, so
-counting and ranking many matches never reads the wide document rows; only
-the page of hits is read from ``SearchDocument`` afterwards.
+The contentless FTS5 table ``sitesearch_fts`` (migration 0004) holds the
+tokens plus a language ``scope`` token; its rowid is a rank key (day of the
+document date * 2**32 + ``SearchDocument.id``). A query with words and no
+filter but its language therefore counts and ranks inside FTS5 alone; other
+filters join each match to its narrow ``SearchFacetRow`` by primary key.
+Only the page of hits is read from the wide ``SearchDocument`` table.
 
-Per query: one COUNT, then (facets wanted and at most ``exact_facet_limit``
-matches) one pass that collects every facet column with ``group_concat``
-and counts in Python, then the ranked page. When a query matches more than
-``exact_facet_limit`` documents, facet counts are taken over the
-``facet_sample_size`` best-ranked results instead, in the same ranked pass;
-the results say so (``facets_sample``) and the page shows it.
+Per query: one COUNT; then, if facets are wanted and there are at most
+``exact_facet_limit`` matches, one pass collecting every facet column with
+``group_concat`` (counted in Python); then the ranked page. When a query
+matches more documents, facet counts cover the ``facet_sample_size``
+best-ranked results only, and the results say so (``facets_sample``).
 """
+import json
 from collections import Counter
 
 from django.db import connection
@@ -25,6 +27,8 @@ DOCS = SearchDocument._meta.db_table
 # title, meta (文号/索引号/发文机关/tags), body
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 SEP = "\x1f"
+TEXT_COLUMNS = "{title_tokens meta_tokens body_tokens}"
+ID_MASK = 0xFFFFFFFF  # rowid & ID_MASK = SearchDocument.id
 SCALAR_FACETS = [n for n in FACET_FIELDS if n != "tag"]
 LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 EXACT_FACET_LIMIT = 20_000
@@ -46,6 +50,16 @@ def fts5_expression(concepts):
     return " AND ".join(parts)
 
 
+def scope_token(locale):
+    """The FTS token of a language (the triggers build the same from the locale column)."""
+    return "scope" + locale.lower().replace("-", "x").replace("_", "x")
+
+
+def match_expression(concepts, locale):
+    """The user's words in the text columns only, within one language."""
+    return f'scope : "{scope_token(locale)}" AND {TEXT_COLUMNS} : ({fts5_expression(concepts)})'
+
+
 def _compile_where(qs):
     compiler = qs.query.get_compiler(connection=connection)
     compiler.pre_sql_setup()
@@ -63,61 +77,65 @@ class SqliteQuery:
         self.sample_size = sample_size
         where, params = _compile_where(rows_qs)
         self.has_text = any(c.alternatives for c in q.concepts)
+        # Words and no filter but the language (in the FTS scope): FTS5 alone.
+        self.fts_only = self.has_text and not any(q.filters.values())
+        self.score = "0"
         if self.has_text:
             # CROSS JOIN fixes the join order: drive from the full-text match
             # and look up each match's narrow row by primary key.
-            self.source = f'{FTS_TABLE} CROSS JOIN "{ROWS}" ON "{ROWS}"."document_id" = {FTS_TABLE}.rowid'
+            self.source = (f'{FTS_TABLE} CROSS JOIN "{ROWS}" '
+                           f'ON "{ROWS}"."document_id" = ({FTS_TABLE}.rowid & {ID_MASK})')
             self.where = f"{FTS_TABLE} MATCH %s AND ({where})"
-            self.params = [fts5_expression(q.concepts)] + params
-            self.score = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)})"
+            self.match = match_expression(q.concepts, q.locale)
+            self.params = [self.match] + params
+            self.score = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)}, 0.0)"
         else:
-            self.source, self.where, self.params, self.score = f'"{ROWS}"', where, params, "0"
+            self.source, self.where, self.params = f'"{ROWS}"', where, params
 
     def run(self, cursor):
+        q = self.q
         base = f"FROM {self.source} WHERE {self.where}"
-        cursor.execute(f"SELECT COUNT(*) {base}", self.params)
+        fts_base = f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        cursor.execute(f"SELECT COUNT(*) {fts_base if self.fts_only else base}",
+                       [self.match] if self.fts_only else self.params)
         total = cursor.fetchone()[0]
         if not total:
             return 0, [], {}, {}, 0
-        q = self.q
-        exact = q.facets and total <= self.exact_limit
-        sample = q.facets and not exact
-        facets = self._exact_facets(cursor, base) if exact else None
-        if q.sort == "date" or not self.has_text:
-            order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
-        else:
-            order = f'score ASC, "{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
-        cols = f'"{ROWS}"."document_id", {self.score} AS score'
+        sample = q.facets and total > self.exact_limit
+        facets = self._facets(cursor, base, self.params) if q.facets and not sample else None
         limit, offset = q.limit, q.offset
-        if sample:
-            # One ranked pass gives the page and the facet sample.
-            cols += ", " + ", ".join(f'"{ROWS}"."{n}"' for n in SCALAR_FACETS) + f', "{ROWS}"."tags_text"'
+        if sample:  # one ranked pass gives the page and the sampled documents
             limit, offset = max(self.sample_size, q.offset + q.limit), 0
-        cursor.execute(f"SELECT {cols} {base} ORDER BY {order} LIMIT %s OFFSET %s", self.params + [limit, offset])
+        if self.fts_only and q.sort != "date":
+            cursor.execute(f"SELECT rowid & {ID_MASK}, {self.score} AS score {fts_base} "
+                           f"ORDER BY score ASC, rowid DESC LIMIT %s OFFSET %s", [self.match, limit, offset])
+        else:
+            if q.sort == "date" or not self.has_text:
+                order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
+            else:
+                order = f"score ASC, {FTS_TABLE}.rowid DESC"
+            cursor.execute(f'SELECT "{ROWS}"."document_id", {self.score} AS score {base} '
+                           f"ORDER BY {order} LIMIT %s OFFSET %s", self.params + [limit, offset])
         rows = cursor.fetchall()
         if sample:
-            facets = self._count_rows(rows[:self.sample_size])
+            ids = json.dumps([r[0] for r in rows[:self.sample_size]])
+            facets = self._facets(cursor, f'FROM "{ROWS}" WHERE "{ROWS}"."document_id" IN '
+                                          f"(SELECT value FROM json_each(%s))", [ids])
             rows = rows[q.offset:q.offset + q.limit]
         hits = [(r[0], -r[1] if self.has_text else 0.0) for r in rows]
         if not q.facets:
             return total, hits, {}, {}, 0
-        labels = self._labels(cursor, facets)
-        return total, hits, facets, labels, (min(self.sample_size, total) if sample else 0)
+        return total, hits, facets, self._labels(cursor, facets), (min(self.sample_size, total) if sample else 0)
 
-    def _exact_facets(self, cursor, base):
-        """Every scalar facet and the tags from one pass over the matches."""
+    def _facets(self, cursor, base, params):
+        """Every scalar facet and the tags from one pass over the given rows."""
         concat = ", ".join(f'group_concat("{ROWS}"."{n}", char(31))' for n in SCALAR_FACETS)
-        cursor.execute(f'SELECT {concat}, group_concat("{ROWS}"."tags_text", \'\') {base}', self.params)
+        cursor.execute(f'SELECT {concat}, group_concat("{ROWS}"."tags_text", \'\') {base}', params)
         row = cursor.fetchone()
         counters = {name: Counter(value.split(SEP)) if value else Counter() for name, value in zip(SCALAR_FACETS, row)}
         if counters["year"]:
             counters["year"] = Counter({int(y): n for y, n in counters["year"].items() if y})
         counters["tag"] = Counter(row[-1].split(SEP)[1:]) if row[-1] else Counter()
-        return self._top(counters)
-
-    def _count_rows(self, rows):
-        counters = {name: Counter(r[2 + i] for r in rows) for i, name in enumerate(SCALAR_FACETS)}
-        counters["tag"] = Counter(t for r in rows if r[-1] for t in r[-1].split(SEP)[1:])
         return self._top(counters)
 
     def _top(self, counters):
