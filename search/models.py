@@ -48,6 +48,38 @@ class SearchDocument(models.Model):
         return self.title
 
 
+class SearchFacetRow(models.Model):
+    """A narrow copy of one document's filter and facet columns.
+
+    Broad queries match most of the index; counting their facets reads one
+    of these small rows per match instead of a wide ``SearchDocument`` row
+    with its text. Written together with the document (same transaction) and
+    deleted with it (cascade). ``tags_text`` holds the tags, each prefixed by
+    ``TAG_SEPARATOR``, so tag counts need no join.
+    """
+
+    TAG_SEPARATOR = "\x1f"
+
+    document = models.OneToOneField(SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="facet_row")
+    locale = models.CharField(max_length=16)
+    content_type = models.CharField(max_length=100)
+    section = models.CharField(max_length=255, blank=True)
+    column = models.CharField(max_length=255, blank=True)
+    date = models.DateTimeField(null=True, blank=True)
+    year = models.IntegerField(null=True, blank=True)
+    validity = models.CharField(max_length=32, blank=True)
+    issuer = models.CharField(max_length=255, blank=True)
+    doc_type = models.CharField(max_length=64, blank=True)
+    tags_text = models.TextField(blank=True)
+
+    FIELDS = ("locale", "content_type", "section", "column", "date", "year", "validity", "issuer", "doc_type")
+
+    @classmethod
+    def for_document(cls, doc, tags):
+        return cls(document=doc, tags_text="".join(cls.TAG_SEPARATOR + t for t in tags),
+                   **{name: getattr(doc, name) for name in cls.FIELDS})
+
+
 class SearchDocumentTag(models.Model):
     """Tags as rows, so tag facets are one GROUP BY."""
 

@@ -1,7 +1,8 @@
 """Embedded backend: full-text search in the site's own database.
 
-SQLite uses the FTS5 table ``sitesearch_fts`` (external content, kept in
-sync by triggers) ranked with ``bm25()`` and column weights; PostgreSQL uses
+SQLite uses the contentless FTS5 table ``sitesearch_fts`` (kept in sync by
+triggers) ranked with ``bm25()`` and column weights, over narrow facet rows
+(see ``sqlite_fts``); PostgreSQL uses
 the weighted ``search_vector`` tsvector (GIN index) ranked with
 ``ts_rank_cd``. Query text is never interpolated: every token is quoted and
 the whole match expression is a bound parameter.
@@ -9,36 +10,19 @@ the whole match expression is a bound parameter.
 from django.db import connection, transaction
 from django.db.models import Count
 
-from ..models import SearchDocument, SearchDocumentTag, SearchTerm
+from ..models import SearchDocument, SearchDocumentTag, SearchFacetRow, SearchTerm
 from . import FACET_FIELDS, BackendHit, BackendResults, SearchBackend
+from .sqlite_fts import EXACT_FACET_LIMIT, FACET_SAMPLE_SIZE, SqliteQuery, fts5_expression  # noqa: F401
 
 TABLE = SearchDocument._meta.db_table
 TAG_TABLE = SearchDocumentTag._meta.db_table
-FTS_TABLE = "sitesearch_fts"
 FACET_SIZE = 30
-# title, meta (文号/索引号/发文机关/tags), body
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
 LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 STORED_FIELDS = (
     "id", "page_id", "title", "url", "summary", "body", "date", "section", "column", "content_type",
     "content_type_label", "validity", "validity_label", "issuer", "doc_type", "doc_number", "index_number",
     "service_items", "tags", "locale",
 )
-
-
-def fts5_expression(concepts):
-    parts = []
-    for concept in concepts:
-        alts = []
-        for phrase in concept.alternatives:
-            # Tokens of one alternative are ANDed, not a phrase: search-mode
-            # segmentation puts sub-words between the words of a phrase.
-            tokens = ['"' + t.replace('"', '""') + '"' for t in phrase if t]
-            if tokens:
-                alts.append("(" + " AND ".join(tokens) + ")")
-        if alts:
-            parts.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(parts)
 
 
 def tsquery_expression(concepts):
@@ -69,15 +53,15 @@ class EmbeddedBackend(SearchBackend):
         rows, tags = [], []
         for data in docs:
             data = dict(data)
-            tags.append(data.get("tags") or [])
+            tags.append(list(dict.fromkeys(t[:100] for t in data.get("tags") or [])))
             rows.append(SearchDocument(**data))
         with transaction.atomic():
             SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]).delete()
             SearchDocument.objects.bulk_create(rows, batch_size=200)
+            SearchFacetRow.objects.bulk_create(
+                [SearchFacetRow.for_document(r, ts) for r, ts in zip(rows, tags)], batch_size=500)
             SearchDocumentTag.objects.bulk_create(
-                [SearchDocumentTag(document=r, name=t[:100]) for r, ts in zip(rows, tags) for t in dict.fromkeys(ts)],
-                batch_size=500,
-            )
+                [SearchDocumentTag(document=r, name=t) for r, ts in zip(rows, tags) for t in ts], batch_size=500)
 
     def delete_pages(self, page_ids):
         SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
@@ -111,6 +95,26 @@ class EmbeddedBackend(SearchBackend):
             qs = qs.filter(date__date__lte=f["date_to"])
         return qs
 
+    def _filtered_rows(self, q):
+        """The same filters on the narrow facet rows (SQLite query path)."""
+        qs = SearchFacetRow.objects.filter(locale=q.locale)
+        f = q.filters
+        for name in ("section", "column", "validity", "issuer", "doc_type", "content_type"):
+            if f.get(name):
+                qs = qs.filter(**{name: f[name]})
+        if f.get("year"):
+            qs = qs.filter(year=f["year"])
+        if f.get("tag"):
+            qs = qs.filter(pk__in=SearchDocumentTag.objects.filter(name=f["tag"]).values("document_id"))
+        text = {f"{name}__icontains": f[name] for name in ("title", "doc_number", "index_number") if f.get(name)}
+        if text:
+            qs = qs.filter(pk__in=SearchDocument.objects.filter(**text).values("id"))
+        if f.get("date_from"):
+            qs = qs.filter(date__date__gte=f["date_from"])
+        if f.get("date_to"):
+            qs = qs.filter(date__date__lte=f["date_to"])
+        return qs
+
     def _where(self, qs):
         compiler = qs.query.get_compiler(connection=connection)
         compiler.pre_sql_setup()
@@ -118,19 +122,7 @@ class EmbeddedBackend(SearchBackend):
         return sql or "1=1", list(params)
 
     def _match(self, concepts):
-        """(FROM source, where SQL, params, score SQL, score ascending?) for the text query."""
-        if connection.vendor == "sqlite":
-            expr = fts5_expression(concepts)
-            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            return (
-                # CROSS JOIN fixes the join order: SQLite must drive from the
-                # full-text match, not probe the index once per document row.
-                f'{FTS_TABLE} CROSS JOIN "{TABLE}" ON "{TABLE}"."id" = {FTS_TABLE}.rowid',
-                f"{FTS_TABLE} MATCH %s",
-                [expr],
-                f"bm25({FTS_TABLE}, {weights})",
-                True,
-            )
+        """(FROM source, where SQL, params, score SQL, score ascending?) for the text query (PostgreSQL)."""
         expr = tsquery_expression(concepts)
         # Weights are {D, C, B, A}: title (A) counts five times the body (C).
         return (
@@ -143,6 +135,8 @@ class EmbeddedBackend(SearchBackend):
         )
 
     def query(self, q):
+        if connection.vendor == "sqlite":
+            return self._query_sqlite(q)
         qs = self._filtered_queryset(q)
         where, where_params = self._where(qs)
         has_text = any(c.alternatives for c in q.concepts)
@@ -174,6 +168,20 @@ class EmbeddedBackend(SearchBackend):
             for r in rows if r[0] in docs
         ]
         return BackendResults(total=total, hits=hits, facets=facets, facet_labels=labels)
+
+    def _query_sqlite(self, q):
+        run = SqliteQuery(q, self._filtered_rows(q), FACET_SIZE,
+                          self.conf.get("EXACT_FACET_LIMIT", EXACT_FACET_LIMIT),
+                          self.conf.get("FACET_SAMPLE_SIZE", FACET_SAMPLE_SIZE))
+        with connection.cursor() as cursor:
+            total, ranked, facets, labels, sample = run.run(cursor)
+        return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels,
+                              facets_sample=sample)
+
+    def _hits(self, ranked):
+        """(document id, score) pairs -> hits with their stored fields, in order."""
+        docs = {d["id"]: d for d in SearchDocument.objects.filter(pk__in=[i for i, _s in ranked]).values(*STORED_FIELDS)}
+        return [BackendHit(page_id=docs[i]["page_id"], score=s or 0.0, doc=docs[i]) for i, s in ranked if i in docs]
 
     def _facets(self, cursor, base_from, params):
         """All scalar facets from one pass over the matches (one full-text evaluation), tags from a second."""
