@@ -38,6 +38,29 @@ def tsquery_expression(concepts):
     return " & ".join(parts)
 
 
+def _apply_filters(qs, f, text_filter):
+    """Facet, date and 信息公开检索 filters on SearchDocument or SearchFacetRow rows.
+
+    The text filters (title/文号/索引号 contains) live on SearchDocument only;
+    ``text_filter(qs, lookups)`` applies them to ``qs``.
+    """
+    for name in ("section", "column", "validity", "issuer", "doc_type", "content_type"):
+        if f.get(name):
+            qs = qs.filter(**{name: f[name]})
+    if f.get("year"):
+        qs = qs.filter(year=f["year"])
+    if f.get("tag"):
+        qs = qs.filter(pk__in=SearchDocumentTag.objects.filter(name=f["tag"]).values("document_id"))
+    text = {f"{name}__icontains": f[name] for name in ("title", "doc_number", "index_number") if f.get(name)}
+    if text:
+        qs = text_filter(qs, text)
+    if f.get("date_from"):
+        qs = qs.filter(date__date__gte=f["date_from"])
+    if f.get("date_to"):
+        qs = qs.filter(date__date__lte=f["date_to"])
+    return qs
+
+
 class EmbeddedBackend(SearchBackend):
     name = "embedded"
 
@@ -74,46 +97,14 @@ class EmbeddedBackend(SearchBackend):
 
     # -- reading -----------------------------------------------------------
     def _filtered_queryset(self, q):
-        qs = SearchDocument.objects.filter(locale=q.locale)
-        f = q.filters
-        for name in ("section", "column", "validity", "issuer", "doc_type", "content_type"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        if f.get("year"):
-            qs = qs.filter(year=f["year"])
-        if f.get("tag"):
-            qs = qs.filter(pk__in=SearchDocumentTag.objects.filter(name=f["tag"]).values("document_id"))
-        if f.get("title"):
-            qs = qs.filter(title__icontains=f["title"])
-        if f.get("doc_number"):
-            qs = qs.filter(doc_number__icontains=f["doc_number"])
-        if f.get("index_number"):
-            qs = qs.filter(index_number__icontains=f["index_number"])
-        if f.get("date_from"):
-            qs = qs.filter(date__date__gte=f["date_from"])
-        if f.get("date_to"):
-            qs = qs.filter(date__date__lte=f["date_to"])
-        return qs
+        return _apply_filters(SearchDocument.objects.filter(locale=q.locale), q.filters, lambda qs, text: qs.filter(**text))
 
     def _filtered_rows(self, q):
         """The same filters on the narrow facet rows (SQLite query path)."""
-        qs = SearchFacetRow.objects.filter(locale=q.locale)
-        f = q.filters
-        for name in ("section", "column", "validity", "issuer", "doc_type", "content_type"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        if f.get("year"):
-            qs = qs.filter(year=f["year"])
-        if f.get("tag"):
-            qs = qs.filter(pk__in=SearchDocumentTag.objects.filter(name=f["tag"]).values("document_id"))
-        text = {f"{name}__icontains": f[name] for name in ("title", "doc_number", "index_number") if f.get(name)}
-        if text:
-            qs = qs.filter(pk__in=SearchDocument.objects.filter(**text).values("id"))
-        if f.get("date_from"):
-            qs = qs.filter(date__date__gte=f["date_from"])
-        if f.get("date_to"):
-            qs = qs.filter(date__date__lte=f["date_to"])
-        return qs
+        return _apply_filters(
+            SearchFacetRow.objects.filter(locale=q.locale), q.filters,
+            lambda qs, text: qs.filter(pk__in=SearchDocument.objects.filter(**text).values("id")),
+        )
 
     def _where(self, qs):
         compiler = qs.query.get_compiler(connection=connection)
