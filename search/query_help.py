@@ -89,8 +89,18 @@ def pinyin_to_hanzi(text, language):
             best = by_pinyin.get(pinyin)
             if best is None or freq > best[1]:
                 by_pinyin[pinyin] = (term, freq)
+    parts = text.lower().split()
+    converted = _pinyin_parts(parts, by_pinyin)
+    if converted is None and len(parts) > 1:
+        # A space inside one word: 'xiaofang anquan' for 消防安全, which the
+        # vocabulary knows only whole.
+        converted = _pinyin_parts(["".join(parts)], by_pinyin)
+    return converted
+
+
+def _pinyin_parts(parts, by_pinyin):
     out = []
-    for part in text.lower().split():
+    for part in parts:
         if part in by_pinyin:
             out.append(by_pinyin[part][0])
             continue

@@ -41,6 +41,13 @@ def test_pinyin_of_several_words(docs, run_search):
     assert [h.title for h in results.hits] == ["关于加强危险化学品安全管理的通知"]
 
 
+def test_pinyin_with_a_space_inside_one_word(article, run_search):
+    article("上海市消防安全专项检查办法", "检查内容。")  # jieba keeps 消防安全 as one word
+    results = run_search("xiaofang anquan")
+    assert results.pinyin_query == "消防安全"
+    assert [h.title for h in results.hits] == ["上海市消防安全专项检查办法"]
+
+
 def test_pinyin_is_not_applied_to_english_search(docs, run_search):
     assert run_search("yingji", locale="en").pinyin_query == ""
 
