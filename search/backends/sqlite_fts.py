@@ -7,26 +7,26 @@ filter but its language therefore counts and ranks inside FTS5 alone; other
 filters join each match to its narrow ``SearchFacetRow`` by primary key.
 Only the page of hits is read from the wide ``SearchDocument`` table.
 
-Per query: one COUNT; then, if facets are wanted and there are at most
-``exact_facet_limit`` matches, one pass collecting every facet column with
-``group_concat`` (counted in Python); then the ranked page. When a query
+Per query: one COUNT, then one ranked pass. With facets and at most
+``exact_facet_limit`` matches, that pass returns every match, and their
+facet values are counted from the per-process ``facet_cache``. When a query
 matches more documents, facet counts cover the ``facet_sample_size``
 best-ranked results only, and the results say so (``facets_sample``).
+When such a query's words are each in at least half of all documents, bm25
+gives them no weight (idf ~ 0) and scoring every match would only cost
+time: results are ranked by where the words occur, newest first
+(``_tiered``), which FTS5 walks without scoring.
 """
-import json
-from collections import Counter
-
 from django.db import connection
 
 from ..models import SearchDocument, SearchFacetRow
-from . import FACET_FIELDS
+from . import FACET_FIELDS, facet_cache
 
 FTS_TABLE = "sitesearch_fts"
 ROWS = SearchFacetRow._meta.db_table
 DOCS = SearchDocument._meta.db_table
 # title, meta (文号/索引号/发文机关/tags), body
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
-SEP = "\x1f"
 TEXT_COLUMNS = "{title_tokens meta_tokens body_tokens}"
 ID_MASK = 0xFFFFFFFF  # rowid & ID_MASK = SearchDocument.id
 SCALAR_FACETS = [n for n in FACET_FIELDS if n != "tag"]
@@ -101,42 +101,73 @@ class SqliteQuery:
         total = cursor.fetchone()[0]
         if not total:
             return 0, [], {}, {}, 0
-        sample = q.facets and total > self.exact_limit
-        facets = self._facets(cursor, base, self.params) if q.facets and not sample else None
-        limit, offset = q.limit, q.offset
-        if sample:  # one ranked pass gives the page and the sampled documents
-            limit, offset = max(self.sample_size, q.offset + q.limit), 0
+        sample = total > self.exact_limit
+        # One ranked pass gives the page and the documents whose facets are counted:
+        # every match, or the best-ranked ones when there are too many.
+        counted = (min(total, self.sample_size) if sample else total) if q.facets else 0
+        wanted = max(counted, q.offset + q.limit)
+        if sample and self._idf_is_degenerate(cursor, total):
+            rows = self._tiered(cursor, wanted)
+        else:
+            rows = self._ranked(cursor, base, fts_base, wanted)
+        page = rows[q.offset:q.offset + q.limit]
+        if not q.facets:
+            return total, self._hits(page), {}, {}, 0
+        facets = self._top(facet_cache.count(cursor, [r[0] for r in rows[:counted]]))
+        return total, self._hits(page), facets, self._labels(cursor, facets), (counted if sample else 0)
+
+    def _ranked(self, cursor, base, fts_base, limit):
+        """[(document id, score)] in bm25 (or date) order."""
+        q = self.q
         if self.fts_only and q.sort != "date":
             cursor.execute(f"SELECT rowid & {ID_MASK}, {self.score} AS score {fts_base} "
-                           f"ORDER BY score ASC, rowid DESC LIMIT %s OFFSET %s", [self.match, limit, offset])
+                           f"ORDER BY score ASC, rowid DESC LIMIT %s", [self.match, limit])
         else:
             if q.sort == "date" or not self.has_text:
                 order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
             else:
                 order = f"score ASC, {FTS_TABLE}.rowid DESC"
             cursor.execute(f'SELECT "{ROWS}"."document_id", {self.score} AS score {base} '
-                           f"ORDER BY {order} LIMIT %s OFFSET %s", self.params + [limit, offset])
-        rows = cursor.fetchall()
-        if sample:
-            ids = json.dumps([r[0] for r in rows[:self.sample_size]])
-            facets = self._facets(cursor, f'FROM "{ROWS}" WHERE "{ROWS}"."document_id" IN '
-                                          f"(SELECT value FROM json_each(%s))", [ids])
-            rows = rows[q.offset:q.offset + q.limit]
-        hits = [(r[0], -r[1] if self.has_text else 0.0) for r in rows]
-        if not q.facets:
-            return total, hits, {}, {}, 0
-        return total, hits, facets, self._labels(cursor, facets), (min(self.sample_size, total) if sample else 0)
+                           f"ORDER BY {order} LIMIT %s", self.params + [limit])
+        return cursor.fetchall()
 
-    def _facets(self, cursor, base, params):
-        """Every scalar facet and the tags from one pass over the given rows."""
-        concat = ", ".join(f'group_concat("{ROWS}"."{n}", char(31))' for n in SCALAR_FACETS)
-        cursor.execute(f'SELECT {concat}, group_concat("{ROWS}"."tags_text", \'\') {base}', params)
-        row = cursor.fetchone()
-        counters = {name: Counter(value.split(SEP)) if value else Counter() for name, value in zip(SCALAR_FACETS, row)}
-        if counters["year"]:
-            counters["year"] = Counter({int(y): n for y, n in counters["year"].items() if y})
-        counters["tag"] = Counter(row[-1].split(SEP)[1:]) if row[-1] else Counter()
-        return self._top(counters)
+    def _idf_is_degenerate(self, cursor, total):
+        """True when bm25 cannot tell documents apart by the query words.
+
+        FTS5's bm25 clamps a word's idf to ~0 once the word is in at least half
+        of all indexed rows (every language). ``total`` rows match every word,
+        so each word is in at least ``total`` rows. Synonym alternatives may be
+        rare, so queries with them are always ranked by bm25.
+        """
+        if not self.fts_only or self.q.sort == "date" or any(len(c.alternatives) != 1 for c in self.q.concepts):
+            return False
+        return 2 * total >= facet_cache.document_count(cursor)
+
+    def _tiered(self, cursor, wanted):
+        """Where the words occur (title; 文号/发文机关/tags; body), newest first within each tier.
+
+        Used instead of bm25 when its idf is degenerate (see above): FTS5 walks
+        each tier newest first and stops after ``wanted`` rows, instead of
+        scoring every match. Scores are the tier: 3, 2, 1.
+        """
+        words = fts5_expression(self.q.concepts)
+        scope = f'scope : "{scope_token(self.q.locale)}"'
+        tiers = [
+            (3.0, f"{scope} AND {{title_tokens}} : ({words})"),
+            (2.0, f"{scope} AND {{title_tokens meta_tokens}} : ({words}) NOT {{title_tokens}} : ({words})"),
+            (1.0, f"{scope} AND {TEXT_COLUMNS} : ({words}) NOT {{title_tokens meta_tokens}} : ({words})"),
+        ]
+        rows = []
+        for score, expression in tiers:
+            if len(rows) >= wanted:
+                break
+            cursor.execute(f"SELECT rowid & {ID_MASK}, %s FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                           f"ORDER BY rowid DESC LIMIT %s", [-score, expression, wanted - len(rows)])
+            rows.extend(cursor.fetchall())
+        return rows
+
+    def _hits(self, rows):
+        return [(r[0], -r[1] if self.has_text else 0.0) for r in rows]
 
     def _top(self, counters):
         return {

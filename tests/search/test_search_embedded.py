@@ -181,3 +181,36 @@ def test_attachment_text_of_docx_and_pdf_is_searchable(article, run_search, colu
     with django_capture_on_commit_callbacks(execute=True):
         publish(column("xwzx/xw"), page)
     assert [h.title for h in run_search("燃气").hits] == ["关于开展专项检查的通知"]
+
+
+def test_facet_counts_follow_index_changes(article, run_search, django_capture_on_commit_callbacks):
+    """On SQLite the facet values are cached per process; every index change must reach the counts."""
+    article("关于防汛工作的通知", "正文", where="xwzx/xw")
+    assert dict(run_search("防汛").facets["section"]) == {"新闻中心": 1}
+    page = article("防汛检查办法", "正文", where="zwgk/zfxxgk/zcwj")
+    assert dict(run_search("防汛").facets["section"]) == {"新闻中心": 1, "政务公开": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert dict(run_search("防汛").facets["section"]) == {"新闻中心": 1}
+
+
+def test_very_broad_words_rank_by_where_they_occur_then_date(article, run_search, settings):
+    """A word in at least half of all documents has no bm25 weight; such broad queries rank by tier, newest first."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("tiered ranking belongs to the SQLite query path; PostgreSQL ranks every match with ts_rank_cd")
+    settings.SITE_SEARCH = {**settings.SITE_SEARCH, "EXACT_FACET_LIMIT": 2, "FACET_SAMPLE_SIZE": 10}
+    article("关于应急值守的通知", "正文。")
+    article("工作简报", "本周开展应急演练。")
+    article("应急预案管理办法", "规范预案编制。")
+    article("会议纪要", "会议研究应急工作。")
+    article("防汛简报", "防汛物资到位。")
+    results = run_search("应急")
+    assert results.total == 4 and results.facets_sample == 4
+    assert titles(results) == ["应急预案管理办法", "关于应急值守的通知", "会议纪要", "工作简报"]
+    assert [h.score for h in results.hits] == [3.0, 3.0, 1.0, 1.0]
+    # A word in fewer than half of the documents keeps its bm25 ranking.
+    results = run_search("简报")
+    assert results.facets_sample == 0 and titles(results)[0] in {"工作简报", "防汛简报"}
+    assert run_search("应急", per_page=2, page=2).hits[0].title == "会议纪要"
