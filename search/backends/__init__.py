@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 
 FACET_FIELDS = ("section", "column", "tag", "validity", "issuer", "year", "doc_type", "content_type")
+# Facets whose values are codes, with the stored column holding each value's label in the document's language.
+LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 
 
 @dataclass

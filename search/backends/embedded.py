@@ -11,13 +11,12 @@ from django.db import connection, transaction
 from django.db.models import Count
 
 from ..models import SearchDocument, SearchDocumentTag, SearchFacetRow, SearchTerm
-from . import FACET_FIELDS, BackendHit, BackendResults, SearchBackend
-from .sqlite_fts import EXACT_FACET_LIMIT, FACET_SAMPLE_SIZE, SqliteQuery, fts5_expression  # noqa: F401
+from . import FACET_FIELDS, LABELLED_FACETS, BackendHit, BackendResults, SearchBackend
+from .sqlite_fts import EXACT_FACET_LIMIT, FACET_SAMPLE_SIZE, SqliteQuery
 
 TABLE = SearchDocument._meta.db_table
 TAG_TABLE = SearchDocumentTag._meta.db_table
 FACET_SIZE = 30
-LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 STORED_FIELDS = (
     "id", "page_id", "title", "url", "summary", "body", "date", "section", "column", "content_type",
     "content_type_label", "validity", "validity_label", "issuer", "doc_type", "doc_number", "index_number",

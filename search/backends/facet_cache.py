@@ -12,7 +12,6 @@ the value it was loaded with; checking costs one single-row read per query.
 import threading
 from array import array
 from collections import Counter
-from itertools import chain
 
 from ..models import SearchFacetRow
 

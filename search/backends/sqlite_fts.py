@@ -20,7 +20,7 @@ time: results are ranked by where the words occur, newest first
 from django.db import connection
 
 from ..models import SearchDocument, SearchFacetRow
-from . import FACET_FIELDS, facet_cache
+from . import FACET_FIELDS, LABELLED_FACETS, facet_cache
 
 FTS_TABLE = "sitesearch_fts"
 ROWS = SearchFacetRow._meta.db_table
@@ -30,7 +30,6 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0)
 TEXT_COLUMNS = "{title_tokens meta_tokens body_tokens}"
 ID_MASK = 0xFFFFFFFF  # rowid & ID_MASK = SearchDocument.id
 SCALAR_FACETS = [n for n in FACET_FIELDS if n != "tag"]
-LABELLED_FACETS = {"validity": "validity_label", "content_type": "content_type_label"}
 EXACT_FACET_LIMIT = 20_000
 FACET_SAMPLE_SIZE = 2_000
 
