@@ -32,14 +32,19 @@ def make_doc(column):
             page.tags.add(tag)
         for name, url in services:
             page.service_items.add(_service(name, url))
-        page.live = False
-        parent.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-        page.refresh_from_db()
-        return page
+        return _create(parent, page, publish)
 
     return make
+
+
+def _create(parent, page, publish):
+    """Add ``page`` under ``parent`` as a draft, then publish it if asked."""
+    page.live = False
+    parent.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 def _service(name, url):
@@ -57,12 +62,7 @@ def make_interpretation(column):
         parent = parent or column(ZCWJ)
         page = InterpretationPage(title=fields.pop("title", f"政策解读{counter['n']}"), slug=f"jd-{counter['n']}", **fields)
         page.source_documents = list(sources)
-        page.live = False
-        parent.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-        page.refresh_from_db()
-        return page
+        return _create(parent, page, publish)
 
     return make
 
