@@ -110,7 +110,6 @@ class SearchResults:
     total: int = 0
     facets: dict = field(default_factory=dict)
     facet_labels: dict = field(default_factory=dict)
-    facets_sample: int = 0  # 0: exact facet counts; N: counts over the N best-ranked results only
     suggestion: str = ""
     pinyin_query: str = ""
     synonyms_used: list = field(default_factory=list)
@@ -190,7 +189,6 @@ def search(req, backend=None):
     result.total = raw.total
     result.facets = raw.facets
     result.facet_labels = raw.facet_labels
-    result.facets_sample = raw.facets_sample
     terms = _highlight_terms(q, concepts, pinyin_hanzi)
     result.hits = [_make_hit(h, terms) for h in raw.hits]
     return result

@@ -108,8 +108,6 @@ def search_api(request):
         "synonyms": results.synonyms_used,
         "broadened": results.broadened,
         "truncated": results.truncated,
-        # null: facet counts are exact; N: they count only the N best-ranked results.
-        "facets_sample": results.facets_sample or None,
         "facets": {
             k: [{"value": v, "label": results.facet_labels.get(k, {}).get(v, v), "count": n} for v, n in vals]
             for k, vals in results.facets.items()

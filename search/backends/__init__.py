@@ -37,9 +37,6 @@ class BackendResults:
     hits: list
     facets: dict  # field -> list[(value, count)]
     facet_labels: dict = field(default_factory=dict)  # field -> {value: display label}
-    # 0: facet counts are exact. N: they count only the N best-ranked results
-    # (a very broad query; see the embedded backend's sqlite_fts module).
-    facets_sample: int = 0
 
 
 class SearchBackend:

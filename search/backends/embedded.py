@@ -12,7 +12,7 @@ from django.db.models import Count
 
 from ..models import SearchDocument, SearchDocumentTag, SearchFacetRow, SearchTerm
 from . import FACET_FIELDS, LABELLED_FACETS, BackendHit, BackendResults, SearchBackend
-from .sqlite_fts import EXACT_FACET_LIMIT, FACET_SAMPLE_SIZE, SqliteQuery
+from .sqlite_fts import TIERED_MIN_MATCHES, SqliteQuery
 
 TABLE = SearchDocument._meta.db_table
 TAG_TABLE = SearchDocumentTag._meta.db_table
@@ -161,12 +161,10 @@ class EmbeddedBackend(SearchBackend):
 
     def _query_sqlite(self, q):
         run = SqliteQuery(q, self._filtered_rows(q), FACET_SIZE,
-                          self.conf.get("EXACT_FACET_LIMIT", EXACT_FACET_LIMIT),
-                          self.conf.get("FACET_SAMPLE_SIZE", FACET_SAMPLE_SIZE))
+                          self.conf.get("TIERED_MIN_MATCHES", TIERED_MIN_MATCHES))
         with connection.cursor() as cursor:
-            total, ranked, facets, labels, sample = run.run(cursor)
-        return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels,
-                              facets_sample=sample)
+            total, ranked, facets, labels = run.run(cursor)
+        return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels)
 
     def _hits(self, ranked):
         """(document id, score) pairs -> hits with their stored fields, in order."""

@@ -7,15 +7,15 @@ filter but its language therefore counts and ranks inside FTS5 alone; other
 filters join each match to its narrow ``SearchFacetRow`` by primary key.
 Only the page of hits is read from the wide ``SearchDocument`` table.
 
-Per query: one COUNT, then one ranked pass. With facets and at most
-``exact_facet_limit`` matches, that pass returns every match, and their
-facet values are counted from the per-process ``facet_cache``. When a query
-matches more documents, facet counts cover the ``facet_sample_size``
-best-ranked results only, and the results say so (``facets_sample``).
-When such a query's words are each in at least half of all documents, bm25
-gives them no weight (idf ~ 0) and scoring every match would only cost
-time: results are ranked by where the words occur, newest first
-(``_tiered``), which FTS5 walks without scoring.
+Per query: one unranked pass returns the id of every match (the total, and
+the documents whose facet values the per-process ``facet_cache`` counts,
+exactly, with numpy), then one ranked pass returns only the page: SQLite
+keeps the best ``offset + limit`` rows instead of sorting every match.
+Without facets, a COUNT replaces the first pass. When a query has more than
+``TIERED_MIN_MATCHES`` matches and its words are each in at least half of
+all documents, bm25 gives them no weight (idf ~ 0) and scoring every match
+would only cost time: results are ranked by where the words occur, newest
+first (``_tiered``), which FTS5 walks without scoring.
 """
 from django.db import connection
 
@@ -29,9 +29,8 @@ DOCS = SearchDocument._meta.db_table
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 TEXT_COLUMNS = "{title_tokens meta_tokens body_tokens}"
 ID_MASK = 0xFFFFFFFF  # rowid & ID_MASK = SearchDocument.id
-SCALAR_FACETS = [n for n in FACET_FIELDS if n != "tag"]
-EXACT_FACET_LIMIT = 20_000
-FACET_SAMPLE_SIZE = 2_000
+# Tiered ranking (below) only pays off when there are many matches to score.
+TIERED_MIN_MATCHES = 20_000
 
 
 def fts5_expression(concepts):
@@ -67,78 +66,82 @@ def _compile_where(qs):
 
 
 class SqliteQuery:
-    """One query: ``run()`` returns (total, [(document id, score)], facets, labels, sample size or 0)."""
+    """One query: ``run()`` returns (total, [(document id, score)], facets, labels)."""
 
-    def __init__(self, q, rows_qs, facet_size, exact_facet_limit=EXACT_FACET_LIMIT, sample_size=FACET_SAMPLE_SIZE):
+    def __init__(self, q, rows_qs, facet_size, tiered_min_matches=TIERED_MIN_MATCHES):
         self.q = q
         self.facet_size = facet_size
-        self.exact_limit = exact_facet_limit
-        self.sample_size = sample_size
+        self.tiered_min = tiered_min_matches
         where, params = _compile_where(rows_qs)
         self.has_text = any(c.alternatives for c in q.concepts)
         # Words and no filter but the language (in the FTS scope): FTS5 alone.
         self.fts_only = self.has_text and not any(q.filters.values())
         self.score = "0"
         if self.has_text:
+            self.match = match_expression(q.concepts, q.locale)
+            self.score = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)}, 0.0)"
+        if self.fts_only:
+            self.source, self.where, self.params = FTS_TABLE, f"{FTS_TABLE} MATCH %s", [self.match]
+            self.doc_id = f"({FTS_TABLE}.rowid & {ID_MASK})"
+        elif self.has_text:
             # CROSS JOIN fixes the join order: drive from the full-text match
             # and look up each match's narrow row by primary key.
             self.source = (f'{FTS_TABLE} CROSS JOIN "{ROWS}" '
                            f'ON "{ROWS}"."document_id" = ({FTS_TABLE}.rowid & {ID_MASK})')
             self.where = f"{FTS_TABLE} MATCH %s AND ({where})"
-            self.match = match_expression(q.concepts, q.locale)
             self.params = [self.match] + params
-            self.score = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)}, 0.0)"
+            self.doc_id = f'"{ROWS}"."document_id"'
         else:
             self.source, self.where, self.params = f'"{ROWS}"', where, params
+            self.doc_id = f'"{ROWS}"."document_id"'
 
     def run(self, cursor):
         q = self.q
         base = f"FROM {self.source} WHERE {self.where}"
-        fts_base = f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        cursor.execute(f"SELECT COUNT(*) {fts_base if self.fts_only else base}",
-                       [self.match] if self.fts_only else self.params)
-        total = cursor.fetchone()[0]
+        if q.facets:
+            # Every match's id: the total, and the documents whose facets are counted.
+            cursor.execute(f"SELECT {self.doc_id} {base}", self.params)
+            matched = [row[0] for row in cursor.fetchall()]
+            total = len(matched)
+        else:
+            cursor.execute(f"SELECT COUNT(*) {base}", self.params)
+            total = cursor.fetchone()[0]
         if not total:
-            return 0, [], {}, {}, 0
-        sample = total > self.exact_limit
-        # One ranked pass gives the page and the documents whose facets are counted:
-        # every match, or the best-ranked ones when there are too many.
-        counted = (min(total, self.sample_size) if sample else total) if q.facets else 0
-        wanted = max(counted, q.offset + q.limit)
-        if sample and self._idf_is_degenerate(cursor, total):
+            return 0, [], {}, {}
+        wanted = q.offset + q.limit
+        if self._idf_is_degenerate(cursor, total):
             rows = self._tiered(cursor, wanted)
         else:
-            rows = self._ranked(cursor, base, fts_base, wanted)
+            rows = self._ranked(cursor, base, wanted)
         page = rows[q.offset:q.offset + q.limit]
         if not q.facets:
-            return total, self._hits(page), {}, {}, 0
-        facets = self._top(facet_cache.count(cursor, [r[0] for r in rows[:counted]]))
-        return total, self._hits(page), facets, self._labels(cursor, facets), (counted if sample else 0)
+            return total, self._hits(page), {}, {}
+        facets = self._top(facet_cache.count(cursor, matched))
+        return total, self._hits(page), facets, self._labels(cursor, facets)
 
-    def _ranked(self, cursor, base, fts_base, limit):
-        """[(document id, score)] in bm25 (or date) order."""
-        q = self.q
-        if self.fts_only and q.sort != "date":
-            cursor.execute(f"SELECT rowid & {ID_MASK}, {self.score} AS score {fts_base} "
-                           f"ORDER BY score ASC, rowid DESC LIMIT %s", [self.match, limit])
-        else:
-            if q.sort == "date" or not self.has_text:
-                order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
+    def _ranked(self, cursor, base, limit):
+        """The first ``limit`` [(document id, score)] in bm25 (or date) order."""
+        if self.q.sort == "date" or not self.has_text:
+            if self.fts_only:  # the rowid is the date rank key
+                order = f"{FTS_TABLE}.rowid DESC"
             else:
-                order = f"score ASC, {FTS_TABLE}.rowid DESC"
-            cursor.execute(f'SELECT "{ROWS}"."document_id", {self.score} AS score {base} '
-                           f"ORDER BY {order} LIMIT %s", self.params + [limit])
+                order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
+        else:
+            order = f"score ASC, {FTS_TABLE}.rowid DESC"
+        cursor.execute(f"SELECT {self.doc_id}, {self.score} AS score {base} ORDER BY {order} LIMIT %s",
+                       self.params + [limit])
         return cursor.fetchall()
 
     def _idf_is_degenerate(self, cursor, total):
-        """True when bm25 cannot tell documents apart by the query words.
+        """True when scoring ``total`` matches with bm25 would cost time for nothing.
 
         FTS5's bm25 clamps a word's idf to ~0 once the word is in at least half
         of all indexed rows (every language). ``total`` rows match every word,
         so each word is in at least ``total`` rows. Synonym alternatives may be
         rare, so queries with them are always ranked by bm25.
         """
-        if not self.fts_only or self.q.sort == "date" or any(len(c.alternatives) != 1 for c in self.q.concepts):
+        if (not self.fts_only or self.q.sort == "date" or total < self.tiered_min
+                or any(len(c.alternatives) != 1 for c in self.q.concepts)):
             return False
         return 2 * total >= facet_cache.document_count(cursor)
 

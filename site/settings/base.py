@@ -95,14 +95,30 @@ TEMPLATES = [
 ]
 
 
+# The embedded (SQLite) database set up to serve while it writes: in WAL mode
+# pages are read during an import or a search rebuild, IMMEDIATE
+# transactions take the write lock up front and wait for it (up to
+# ``timeout`` seconds) instead of failing half-way, and synchronous=NORMAL
+# is WAL's durable-enough setting that makes each commit cheaper.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def database_from_env(default_sqlite_path):
     """DATABASE_URL when set (PostgreSQL in production and CI), else SQLite."""
     import dj_database_url
 
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    else:
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
 
 
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}

@@ -90,25 +90,10 @@ def test_html_facet_links_and_counts(client, corpus):
     assert "(2)" in html
 
 
-def test_very_broad_queries_count_facets_over_the_best_results_and_say_so(corpus, run_search, client, settings):
-    """Above EXACT_FACET_LIMIT matches SQLite counts facets over the best-ranked results; the total stays exact."""
-    from django.db import connection
-
-    settings.SITE_SEARCH = {**settings.SITE_SEARCH, "EXACT_FACET_LIMIT": 3, "FACET_SAMPLE_SIZE": 2}
-    results = run_search("危险化学品")
-    assert results.total == 4
-    data = client.get("/search/api/", {"q": "危险化学品"}).json()
-    html = client.get("/search/", {"q": "危险化学品"}).content.decode()
-    if connection.vendor != "sqlite":  # PostgreSQL counts every match at any size
-        assert results.facets_sample == 0 and sum(dict(results.facets["section"]).values()) == 4
-        assert data["facets_sample"] is None
-        return
-    assert results.facets_sample == 2
-    assert sum(dict(results.facets["content_type"]).values()) == 2
-    assert sum(dict(results.facets["section"]).values()) == 2
-    assert data["facets_sample"] == 2 and data["total"] == 4
-    assert "最相关的前 2 条结果" in html
-
-    settings.SITE_SEARCH = {**settings.SITE_SEARCH, "EXACT_FACET_LIMIT": 4}
-    exact = run_search("危险化学品")
-    assert exact.facets_sample == 0 and dict(exact.facets["validity"]) == {"valid": 2, "expired": 1}
+def test_facets_count_every_match_not_only_the_page(corpus, run_search, client):
+    results = run_search("危险化学品", per_page=1, page=2)
+    assert results.total == 4 and len(results.hits) == 1
+    assert dict(results.facets["section"]) == {"政务公开": 3, "新闻中心": 1}
+    data = client.get("/search/api/", {"q": "危险化学品", "page": 3}).json()
+    assert data["total"] == 4
+    assert {f["value"]: f["count"] for f in data["facets"]["validity"]} == {"valid": 2, "expired": 1}
