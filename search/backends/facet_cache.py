@@ -2,13 +2,17 @@
 
 Counting the facets of a query that matches tens of thousands of documents
 row by row, in SQLite or in Python, costs more than ranking them. The values
-are few and short, so each process keeps one numpy array of small integer
-codes per column, indexed by document id (the tags of a document count as
-one combination), and counts the matched documents with ``numpy.bincount``:
-about a millisecond for 50,000 matches. The arrays are reloaded whenever
-``sitesearch_facet_generation`` (set to a random value by triggers on every
-change to the facet rows, migration 0005) differs from the value they were
-loaded with; checking costs one single-row read per query.
+are few and short, so each process keeps them as one numpy array of small
+integer codes per facet, indexed by document id (the tags of a document
+count as one combination), and counts a query's matches with
+``numpy.bincount``: about a millisecond for 50,000 matches.
+
+Triggers append every changed document id to ``sitesearch_facet_change``
+(migration 0006). Before each query a process reads the log's last entry
+(one indexed row). When entries were added since the one it last applied, it
+re-reads only those documents' rows; it reloads everything when it is too
+far behind, when its entry was pruned or rolled back, or when deleted ids
+leave most of its arrays empty.
 """
 import threading
 from collections import Counter
@@ -18,75 +22,128 @@ import numpy
 from ..models import SearchFacetRow
 
 ROWS = SearchFacetRow._meta.db_table
+LOG = "sitesearch_facet_change"
 SEP = SearchFacetRow.TAG_SEPARATOR
 COLUMNS = ("section", "column", "validity", "issuer", "year", "doc_type", "content_type")
+FIELDS = (*COLUMNS, "tag")
 ABSENT = 0  # the code of ids without a facet row (deleted, or never indexed)
+MAX_CATCH_UP = 10_000  # log entries; further behind, reloading everything is as cheap
+_NAMES = ", ".join(f'"{name}"' for name in COLUMNS)
+SELECT_ROWS = f'SELECT document_id, {_NAMES}, tags_text FROM "{ROWS}"'
 
 _lock = threading.Lock()
-_cache = {"generation": None, "data": (0, [])}
+_state = {"version": None, "facets": None}  # version: the (seq, token) of the last log entry applied
 
 
-def _load(cursor):
-    """(indexed documents, per column (codes by document id, values by code), tags last)."""
-    cursor.execute("SELECT value FROM sitesearch_facet_generation WHERE id = 1")
-    generation = cursor.fetchone()[0]
-    cached = _cache
-    if cached["generation"] == generation:
-        return cached["data"]
-    names = ", ".join(f'"{name}"' for name in COLUMNS)
-    cursor.execute(f'SELECT document_id, {names}, tags_text FROM "{ROWS}"')
-    rows = cursor.fetchall()
-    ids = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
-    size = int(ids.max()) + 1 if len(rows) else 0
-    columns = []
-    for index in range(1, len(COLUMNS) + 2):
-        values = [row[index] for row in rows]
-        if index == len(COLUMNS) + 1:  # tags: a tuple of tags per document
-            values = [tuple(text.split(SEP)[1:]) if text else () for text in values]
-        columns.append(_encode(ids, size, values))
-    data = (len(rows), columns)
+class Facets:
+    """Codes by document id for every facet, as of one log entry. Never changed once built."""
+
+    def __init__(self, base, by_id, values):
+        self.base = base  # the lowest document id held
+        self.by_id = by_id  # int32 [facet, document id - base] -> code
+        self.values = values  # per facet: the value of each code; code 0 (ABSENT) is None
+        self.codes = [{value: code for code, value in enumerate(v)} for v in values]
+        self.documents = 0  # set by _write
+
+    @classmethod
+    def build(cls, rows):
+        ids = [row[0] for row in rows]
+        base, size = (min(ids), max(ids) - min(ids) + 1) if ids else (0, 0)
+        facets = cls(base, numpy.zeros((len(FIELDS), size), dtype=numpy.int32), [[None] for _ in FIELDS])
+        facets._write(rows)
+        return facets
+
+    def updated(self, changed_ids, rows):
+        """A copy with ``changed_ids`` re-read from ``rows`` (ids without a row become ABSENT), or None to reload."""
+        if min(changed_ids) < self.base:
+            return None
+        held, needed = self.by_id.shape[1], max(changed_ids) - self.base + 1
+        if needed > 4 * max(self.documents, 1000):  # mostly deleted ids: compact by reloading
+            return None
+        size = held if needed <= held else max(needed, held + held // 4)  # room for the next ones
+        by_id = numpy.zeros((len(FIELDS), size), dtype=numpy.int32)
+        by_id[:, :held] = self.by_id
+        by_id[:, [i - self.base for i in changed_ids]] = ABSENT
+        facets = Facets(self.base, by_id, [list(v) for v in self.values])
+        facets._write(rows)
+        return facets
+
+    def _write(self, rows):
+        positions = [row[0] - self.base for row in rows]
+        for field, (codes, values) in enumerate(zip(self.codes, self.values)):
+            column = []
+            for row in rows:
+                value = row[field + 1]
+                if field == len(COLUMNS):  # tags: one combination per document
+                    value = tuple(value.split(SEP)[1:]) if value else ()
+                code = codes.get(value)
+                if code is None:
+                    code = codes[value] = len(values)
+                    values.append(value)
+                column.append(code)
+            self.by_id[field, positions] = column
+        self.documents = int(numpy.count_nonzero(self.by_id[0]))
+
+    def count(self, document_ids):
+        """{facet name: Counter of values} over the given document ids."""
+        ids = numpy.asarray(document_ids, dtype=numpy.int64) - self.base
+        # Ids indexed after this copy was built count as ABSENT until the next query catches up.
+        ids = ids[(ids >= 0) & (ids < self.by_id.shape[1])]
+        picked = self.by_id[:, ids]
+        counters = {}
+        for field, name in enumerate(FIELDS):
+            counts = numpy.bincount(picked[field], minlength=len(self.values[field]))
+            counter = Counter()
+            for code in numpy.flatnonzero(counts[1:]) + 1:
+                if name == "tag":
+                    for tag in self.values[field][code]:
+                        counter[tag] += int(counts[code])
+                else:
+                    counter[self.values[field][code]] = int(counts[code])
+            counters[name] = counter
+        return counters
+
+
+def current(cursor):
+    """This process's Facets, brought up to date with the change log."""
+    cursor.execute(f"SELECT seq, token FROM {LOG} ORDER BY seq DESC LIMIT 1")
+    latest = cursor.fetchone() or (0, 0)
     with _lock:
-        _cache.update(generation=generation, data=data)
-    return data
+        version, facets = _state["version"], _state["facets"]
+    if version == latest:
+        return facets
+    facets = _caught_up(cursor, version, facets, latest)
+    if facets is None:
+        cursor.execute(SELECT_ROWS)
+        facets = Facets.build(cursor.fetchall())
+    with _lock:
+        _state.update(version=latest, facets=facets)
+    return facets
 
 
-def _encode(ids, size, values):
-    """(codes indexed by document id, values by code); code 0 is ABSENT."""
-    codes, table = {}, [None]
-    row_codes = numpy.empty(len(values), dtype=numpy.int32)
-    for n, value in enumerate(values):
-        code = codes.get(value)
-        if code is None:
-            code = codes[value] = len(table)
-            table.append(value)
-        row_codes[n] = code
-    by_id = numpy.full(size, ABSENT, dtype=numpy.int32)
-    by_id[ids] = row_codes
-    return by_id, table
+def _caught_up(cursor, version, facets, latest):
+    """``facets`` with the log entries after ``version`` applied, or None when only a reload will do."""
+    if facets is None or not version[0] < latest[0] <= version[0] + MAX_CATCH_UP:
+        return None
+    cursor.execute(f"SELECT token FROM {LOG} WHERE seq = %s", [version[0]])
+    entry = cursor.fetchone()
+    if entry is None or entry[0] != version[1]:  # pruned, or rolled back and reused
+        return None
+    cursor.execute(f"SELECT DISTINCT document_id FROM {LOG} WHERE seq > %s AND seq <= %s", [version[0], latest[0]])
+    changed = [row[0] for row in cursor.fetchall()]
+    rows = []
+    for start in range(0, len(changed), 500):
+        chunk = changed[start:start + 500]
+        cursor.execute(f"{SELECT_ROWS} WHERE document_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+        rows.extend(cursor.fetchall())
+    return facets.updated(changed, rows)
 
 
 def count(cursor, document_ids):
-    """{facet name: Counter of values} over the given document ids (any integer sequence)."""
-    _n, columns = _load(cursor)
-    ids = numpy.asarray(document_ids, dtype=numpy.int64)
-    if columns:
-        # Ids indexed after the arrays were loaded count as ABSENT until a query reloads them.
-        ids = ids[(ids >= 0) & (ids < len(columns[0][0]))]
-    counters = {}
-    for name, (by_id, table) in zip((*COLUMNS, "tag"), columns):
-        counts = numpy.bincount(by_id[ids], minlength=len(table))
-        counter = Counter()
-        for code in numpy.flatnonzero(counts[1:]) + 1:
-            n = int(counts[code])
-            if name == "tag":
-                for tag in table[code]:
-                    counter[tag] += n
-            else:
-                counter[table[code]] = n
-        counters[name] = counter
-    return counters
+    """{facet name: Counter of values} over the given documents."""
+    return current(cursor).count(document_ids)
 
 
 def document_count(cursor):
     """Indexed documents in every language (the N of bm25's idf)."""
-    return _load(cursor)[0]
+    return current(cursor).documents
