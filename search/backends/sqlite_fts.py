@@ -121,11 +121,10 @@ class SqliteQuery:
 
     def _ranked(self, cursor, base, limit):
         """The first ``limit`` [(document id, score)] in bm25 (or date) order."""
-        if self.q.sort == "date" or not self.has_text:
-            if self.fts_only:  # the rowid is the date rank key
-                order = f"{FTS_TABLE}.rowid DESC"
-            else:
-                order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
+        if not self.has_text:
+            order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
+        elif self.q.sort == "date":
+            order = f"{FTS_TABLE}.rowid DESC"  # the rank key: newest day first, FTS5 walks it in order
         else:
             order = f"score ASC, {FTS_TABLE}.rowid DESC"
         cursor.execute(f"SELECT {self.doc_id}, {self.score} AS score {base} ORDER BY {order} LIMIT %s",

@@ -97,8 +97,9 @@ def test_sort_by_date(client, article):
     from search.service import index_pages
 
     index_pages([type(old).objects.get(pk=old.pk), type(new).objects.get(pk=new.pk)])
-    data = client.get("/search/api/", {"q": "应急预案", "sort": "date"}).json()
-    assert [r["title"] for r in data["results"]] == ["应急预案修订说明（新）", "应急预案修订说明（旧）"]
+    for extra in ({}, {"section": "新闻中心"}):  # FTS alone, and joined to the filter rows
+        data = client.get("/search/api/", {"q": "应急预案", "sort": "date", **extra}).json()
+        assert [r["title"] for r in data["results"]] == ["应急预案修订说明（新）", "应急预案修订说明（旧）"]
 
 
 def test_empty_search_shows_prompt(client, db):
