@@ -55,6 +55,8 @@ class Facets:
 
     def updated(self, changed_ids, rows):
         """A copy with ``changed_ids`` re-read from ``rows`` (ids without a row become ABSENT), or None to reload."""
+        if not changed_ids:
+            return self
         if min(changed_ids) < self.base:
             return None
         held, needed = self.by_id.shape[1], max(changed_ids) - self.base + 1
