@@ -37,6 +37,14 @@ def tsquery_expression(concepts):
     return " & ".join(parts)
 
 
+def _compile_where(qs):
+    """The WHERE clause of a queryset as (SQL, params), to embed in hand-written SQL."""
+    compiler = qs.query.get_compiler(connection=connection)
+    compiler.pre_sql_setup()
+    sql, params = compiler.compile(qs.query.where)
+    return sql or "1=1", list(params)
+
+
 def _apply_filters(qs, f, text_filter):
     """Facet, date and 信息公开检索 filters on SearchDocument or SearchFacetRow rows.
 
@@ -105,63 +113,39 @@ class EmbeddedBackend(SearchBackend):
             lambda qs, text: qs.filter(pk__in=SearchDocument.objects.filter(**text).values("id")),
         )
 
-    def _where(self, qs):
-        compiler = qs.query.get_compiler(connection=connection)
-        compiler.pre_sql_setup()
-        sql, params = compiler.compile(qs.query.where)
-        return sql or "1=1", list(params)
-
-    def _match(self, concepts):
-        """(FROM source, where SQL, params, score SQL, score ascending?) for the text query (PostgreSQL)."""
-        expr = tsquery_expression(concepts)
-        # Weights are {D, C, B, A}: title (A) counts five times the body (C).
-        return (
-            f'"{TABLE}"',
-            f'"{TABLE}"."search_vector" @@ to_tsquery("{TABLE}"."ts_config"::regconfig, %s)',
-            [expr],
-            f"ts_rank_cd('{{0.05, 0.2, 0.4, 1.0}}', \"{TABLE}\".\"search_vector\", "
-            f"to_tsquery(\"{TABLE}\".\"ts_config\"::regconfig, %s), 1)",
-            False,
-        )
-
     def query(self, q):
         if connection.vendor == "sqlite":
             return self._query_sqlite(q)
-        qs = self._filtered_queryset(q)
-        where, where_params = self._where(qs)
+        where, where_params = _compile_where(self._filtered_queryset(q))
         has_text = any(c.alternatives for c in q.concepts)
-        source, match_sql, match_params, score_sql, score_asc = f'"{TABLE}"', "", [], "0", True
-        score_params = []
+        score_sql, score_params = "0", []
         if has_text:
-            source, match_sql, match_params, score_sql, score_asc = self._match(q.concepts)
-            if connection.vendor != "sqlite":
-                score_params = match_params
-            where = f"({where}) AND {match_sql}"
-            where_params = where_params + match_params
-        base_from = f"FROM {source} WHERE {where}"
+            expr = tsquery_expression(q.concepts)
+            query = f'to_tsquery("{TABLE}"."ts_config"::regconfig, %s)'
+            # Weights are {D, C, B, A}: title (A) counts five times the body (C).
+            score_sql = f"ts_rank_cd('{{0.05, 0.2, 0.4, 1.0}}', \"{TABLE}\".\"search_vector\", {query}, 1)"
+            score_params = [expr]
+            where = f'({where}) AND "{TABLE}"."search_vector" @@ {query}'
+            where_params = where_params + [expr]
+        base_from = f'FROM "{TABLE}" WHERE {where}'
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) {base_from}", where_params)
             total = cursor.fetchone()[0]
             if q.sort == "date" or not has_text:
                 order = f'"{TABLE}"."date" DESC, "{TABLE}"."id" DESC'
             else:
-                order = f'score {"ASC" if score_asc else "DESC"}, "{TABLE}"."date" DESC'
+                order = f'score DESC, "{TABLE}"."date" DESC'
             cursor.execute(
                 f'SELECT "{TABLE}"."id", {score_sql} AS score {base_from} ORDER BY {order} LIMIT %s OFFSET %s',
                 score_params + where_params + [q.limit, q.offset],
             )
             rows = cursor.fetchall()
             facets, labels = self._facets(cursor, base_from, where_params) if q.facets and total else ({}, {})
-        docs = {d["id"]: d for d in SearchDocument.objects.filter(pk__in=[r[0] for r in rows]).values(*STORED_FIELDS)}
-        hits = [
-            BackendHit(page_id=docs[r[0]]["page_id"], score=(-r[1] if score_asc else r[1]) or 0.0, doc=docs[r[0]])
-            for r in rows if r[0] in docs
-        ]
-        return BackendResults(total=total, hits=hits, facets=facets, facet_labels=labels)
+        return BackendResults(total=total, hits=self._hits(rows), facets=facets, facet_labels=labels)
 
     def _query_sqlite(self, q):
-        run = SqliteQuery(q, self._filtered_rows(q), FACET_SIZE,
-                          self.conf.get("TIERED_MIN_MATCHES", TIERED_MIN_MATCHES))
+        where, params = _compile_where(self._filtered_rows(q))
+        run = SqliteQuery(q, where, params, FACET_SIZE, self.conf.get("TIERED_MIN_MATCHES", TIERED_MIN_MATCHES))
         with connection.cursor() as cursor:
             total, ranked, facets, labels = run.run(cursor)
         return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels)

@@ -141,11 +141,3 @@ def _caught_up(cursor, version, facets, latest):
     return facets.updated(changed, rows)
 
 
-def count(cursor, document_ids):
-    """{facet name: Counter of values} over the given documents."""
-    return current(cursor).count(document_ids)
-
-
-def document_count(cursor):
-    """Indexed documents in every language (the N of bm25's idf)."""
-    return current(cursor).documents

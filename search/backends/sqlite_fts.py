@@ -17,7 +17,6 @@ all documents, bm25 gives them no weight (idf ~ 0) and scoring every match
 would only cost time: results are ranked by where the words occur, newest
 first (``_tiered``), which FTS5 walks without scoring.
 """
-from django.db import connection
 
 from ..models import SearchDocument, SearchFacetRow
 from . import FACET_FIELDS, LABELLED_FACETS, facet_cache
@@ -58,21 +57,14 @@ def match_expression(concepts, locale):
     return f'scope : "{scope_token(locale)}" AND {TEXT_COLUMNS} : ({fts5_expression(concepts)})'
 
 
-def _compile_where(qs):
-    compiler = qs.query.get_compiler(connection=connection)
-    compiler.pre_sql_setup()
-    sql, params = compiler.compile(qs.query.where)
-    return sql or "1=1", list(params)
-
-
 class SqliteQuery:
     """One query: ``run()`` returns (total, [(document id, score)], facets, labels)."""
 
-    def __init__(self, q, rows_qs, facet_size, tiered_min_matches=TIERED_MIN_MATCHES):
+    def __init__(self, q, where, params, facet_size, tiered_min_matches=TIERED_MIN_MATCHES):
+        """``where``/``params``: the language and filters on the narrow ``SearchFacetRow`` table."""
         self.q = q
         self.facet_size = facet_size
         self.tiered_min = tiered_min_matches
-        where, params = _compile_where(rows_qs)
         self.has_text = any(c.alternatives for c in q.concepts)
         # Words and no filter but the language (in the FTS scope): FTS5 alone.
         self.fts_only = self.has_text and not any(q.filters.values())
@@ -109,14 +101,16 @@ class SqliteQuery:
         if not total:
             return 0, [], {}, {}
         wanted = q.offset + q.limit
-        if self._idf_is_degenerate(cursor, total):
+        # Every document's facet values: counted below, and their number is bm25's N.
+        values = facet_cache.current(cursor) if q.facets or total >= self.tiered_min else None
+        if values is not None and self._idf_is_degenerate(total, values.documents):
             rows = self._tiered(cursor, wanted)
         else:
             rows = self._ranked(cursor, base, wanted)
         page = rows[q.offset:q.offset + q.limit]
         if not q.facets:
             return total, self._hits(page), {}, {}
-        facets = self._top(facet_cache.count(cursor, matched))
+        facets = self._top(values.count(matched))
         return total, self._hits(page), facets, self._labels(cursor, facets)
 
     def _ranked(self, cursor, base, limit):
@@ -131,7 +125,7 @@ class SqliteQuery:
                        self.params + [limit])
         return cursor.fetchall()
 
-    def _idf_is_degenerate(self, cursor, total):
+    def _idf_is_degenerate(self, total, documents):
         """True when scoring ``total`` matches with bm25 would cost time for nothing.
 
         FTS5's bm25 clamps a word's idf to ~0 once the word is in at least half
@@ -142,7 +136,7 @@ class SqliteQuery:
         if (not self.fts_only or self.q.sort == "date" or total < self.tiered_min
                 or any(len(c.alternatives) != 1 for c in self.q.concepts)):
             return False
-        return 2 * total >= facet_cache.document_count(cursor)
+        return 2 * total >= documents
 
     def _tiered(self, cursor, wanted):
         """Where the words occur (title; 文号/发文机关/tags; body), newest first within each tier.
@@ -179,14 +173,16 @@ class SqliteQuery:
 
     def _labels(self, cursor, facets):
         """Display labels of the shown validity/content-type values, in the query's language."""
-        labels = {}
+        labels = {name: {} for name in LABELLED_FACETS}
+        lookups, params = [], []
         for name, label_col in LABELLED_FACETS.items():
-            labels[name] = {}
             for value, _n in facets.get(name, []):
-                cursor.execute(
-                    f'SELECT "{label_col}" FROM "{DOCS}" WHERE "{name}" = %s AND "locale" = %s '
-                    f'AND "{label_col}" != \'\' LIMIT 1', [value, self.q.locale])
-                found = cursor.fetchone()
-                if found:
-                    labels[name][value] = found[0]
+                # One indexed probe per value (LIMIT 1), all in one statement.
+                lookups.append(f'SELECT * FROM (SELECT %s, "{name}", "{label_col}" FROM "{DOCS}" '
+                               f'WHERE "{name}" = %s AND "locale" = %s AND "{label_col}" != \'\' LIMIT 1)')
+                params += [name, value, self.q.locale]
+        if lookups:
+            cursor.execute(" UNION ALL ".join(lookups), params)
+            for name, value, label in cursor.fetchall():
+                labels[name][value] = label
         return labels

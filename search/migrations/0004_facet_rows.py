@@ -15,6 +15,8 @@ Deleting from a contentless table takes the old values, which the triggers pass.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._sql import run_sql
+
 T = "sitesearch_searchdocument"
 FTS_COLUMNS = "title_tokens, meta_tokens, body_tokens"
 
@@ -65,15 +67,6 @@ EXTERNAL_CONTENT = DROP + [  # migration 0002's index
 ]
 
 
-def _sqlite(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 def fill_facet_rows(apps, schema_editor):
     Doc = apps.get_model("sitesearch", "SearchDocument")
     Tag = apps.get_model("sitesearch", "SearchDocumentTag")
@@ -116,5 +109,5 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(fill_facet_rows, migrations.RunPython.noop),
-        migrations.RunPython(_sqlite(CONTENTLESS), _sqlite(EXTERNAL_CONTENT)),
+        migrations.RunPython(run_sql({"sqlite": CONTENTLESS}), run_sql({"sqlite": EXTERNAL_CONTENT})),
     ]

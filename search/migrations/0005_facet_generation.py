@@ -8,6 +8,8 @@ later, different change produce the same value again.
 """
 from django.db import migrations
 
+from ._sql import run_sql
+
 ROWS = "sitesearch_searchfacetrow"
 CREATE = [
     "CREATE TABLE sitesearch_facet_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)",
@@ -24,16 +26,7 @@ DROP = [
 ]
 
 
-def _sqlite(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("sitesearch", "0004_facet_rows")]
 
-    operations = [migrations.RunPython(_sqlite(CREATE), _sqlite(DROP))]
+    operations = [migrations.RunPython(run_sql({"sqlite": CREATE}), run_sql({"sqlite": DROP}))]

@@ -12,7 +12,11 @@ entries (the writer's own connection) must not mistake the new ones for
 them. Entries older than the last 50,000 are pruned; a process further
 behind than that reloads everything.
 """
+from importlib import import_module
+
 from django.db import migrations
+
+from ._sql import run_sql
 
 ROWS = "sitesearch_searchfacetrow"
 LOG = "sitesearch_facet_change"
@@ -38,33 +42,15 @@ DROP_LOG = [
     f"DROP TABLE IF EXISTS {LOG}",
 ]
 # Migration 0005's generation value.
-CREATE_GENERATION = [
-    "CREATE TABLE sitesearch_facet_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)",
-    "INSERT INTO sitesearch_facet_generation (id, value) VALUES (1, random())",
-    *(
-        f"CREATE TRIGGER sitesearch_facet_generation_{event.lower()} AFTER {event} ON {ROWS} "
-        f"BEGIN UPDATE sitesearch_facet_generation SET value = random() WHERE id = 1; END"
-        for event in ("INSERT", "UPDATE", "DELETE")
-    ),
-]
-DROP_GENERATION = [
-    *(f"DROP TRIGGER IF EXISTS sitesearch_facet_generation_{e}" for e in ("insert", "update", "delete")),
-    "DROP TABLE IF EXISTS sitesearch_facet_generation",
-]
-
-
-def _sqlite(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
+generation = import_module("search.migrations.0005_facet_generation")
 
 
 class Migration(migrations.Migration):
     dependencies = [("sitesearch", "0005_facet_generation")]
 
     operations = [
-        migrations.RunPython(_sqlite(DROP_GENERATION + CREATE_LOG), _sqlite(DROP_LOG + CREATE_GENERATION)),
+        migrations.RunPython(
+            run_sql({"sqlite": generation.DROP + CREATE_LOG}),
+            run_sql({"sqlite": DROP_LOG + generation.CREATE}),
+        ),
     ]
