@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("captcha/", include("captcha.urls")),
     path("sitemap.xml", sitemap, name="sitemap_xml"),
 ]
 

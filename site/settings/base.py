@@ -1,5 +1,6 @@
 """Settings shared by every environment. Nothing secret and no DEBUG here."""
 import os
+import shutil
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "captcha",  # django-simple-captcha, used through core/public_forms.py
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -215,3 +217,13 @@ POLICY_INDEX_AGENCY_CODES = {}  # 发文机关 -> agency code, for documents iss
 # Moderation: a completed review workflow publishes the approved revision even
 # though reviewers hold no publish permission of their own.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow_actions.publish_approved_revision"
+
+# Public-form guard (core/public_forms.py): an arithmetic CAPTCHA with a spoken
+# alternative (Debian's flite, found on the path), rate limits on the default
+# cache. PUBLIC_FORM_RATES = {"letters": "5/10m"} overrides a form's rate.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "+"
+CAPTCHA_FLITE_PATH = shutil.which("flite")
+CAPTCHA_TIMEOUT = 10  # minutes
+CAPTCHA_LENGTH = 4
+PUBLIC_FORM_RATES = {}
