@@ -55,7 +55,7 @@ class DeliveryChannel(models.TextChoices):
 
 class ReceivedChannel(models.TextChoices):
     ONLINE = "online", _("Online form")
-    LETTER = "letter", _("Letter")
+    LETTER = "letter", _("By letter")
     IN_PERSON = "in_person", _("In person")
     FAX = "fax", _("Fax")
     EMAIL = "email", _("E-mail")
@@ -86,9 +86,9 @@ class DisclosureRequest(PersonalDataMixin, models.Model):
     query_code_hash = models.CharField(max_length=128, editable=False)
 
     applicant_type = models.CharField(_("applicant type"), max_length=20, choices=ApplicantType.choices)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("applicant name"), max_length=100)
     id_type = models.CharField(_("identity document"), max_length=10, choices=IdType.choices)
-    id_number = models.CharField(_("document number"), max_length=30)
+    id_number = models.CharField(_("identity document number"), max_length=30)
     contact_person = models.CharField(_("contact person"), max_length=50, blank=True)
     phone = models.CharField(_("telephone"), max_length=30)
     email = models.EmailField(_("e-mail"), max_length=100, blank=True)
