@@ -29,7 +29,7 @@ class Outcome(models.TextChoices):
     NOT_HANDLED_CONFIRM = "not_handled_confirm", _("Not handled: asks to confirm or reissue information already obtained")
     OTHER_NO_CORRECTION = "other_no_correction", _("Other: not corrected in time, no longer handled")
     OTHER_NO_FEE = "other_no_fee", _("Other: fee not paid in time, no longer handled")
-    OTHER = "other", _("Other handling")
+    OTHER = "other_other", _("Other handling")
 
 
 # (key, label, leaf outcomes summed into the row; None for a leaf row of its own code)
