@@ -3,10 +3,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.forms import SlugFromTitleMixin
+
 MAX_TAGS = 30
 
 
-class PolicyDocumentForm(WagtailAdminPageForm):
+class PolicyDocumentForm(SlugFromTitleMixin, WagtailAdminPageForm):
     """Editors may apply only active tags from the catalogue (标签目录)."""
 
     def clean_tags(self):
