@@ -45,11 +45,18 @@ def can_see_personal_data(user, letter):
     return handles(user, letter) and (user.is_superuser or has_permission(user, Letter))
 
 
+LEADER_GROUP = "分管局领导"  # supervises (督办) every letter and approves extensions
+
+
+def is_leader(user):
+    return user.is_authenticated and user.is_active and user.groups.filter(name=LEADER_GROUP).exists()
+
+
 def is_letter_staff(user):
-    """Has any letter work: a receiving role or a department that letters can be assigned to."""
+    """Has any letter work: a receiving role, a department that letters can be assigned to, or the leader."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser:
+    if user.is_superuser or is_leader(user):
         return True
     groups = _group_ids(user)
     if LetterType.objects.filter(receiving_group__in=groups).exists():
@@ -60,7 +67,7 @@ def is_letter_staff(user):
 def visible_letters(user, queryset=None):
     """The letters a user may open in the admin: those of their receiving roles and departments."""
     queryset = Letter.objects.all() if queryset is None else queryset
-    if user.is_superuser:
+    if user.is_superuser or is_leader(user):
         return queryset
     groups = _group_ids(user)
     departments = Department.objects.filter(Q(group__in=groups) | Q(head_group__in=groups))

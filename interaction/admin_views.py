@@ -81,7 +81,7 @@ STEPS = {
                   and l.state == State.DRAFTED,
                   lambda u, l, d: workflow.send_back(u, l, d["comment"])),
     "extend": (ExtendForm, lambda u, l: l.state in OPEN_STATES and (
-        access.is_department_head(u, l.department) or u.groups.filter(name="分管局领导").exists()),
+        access.is_department_head(u, l.department) or access.is_leader(u)),
         lambda u, l, d: workflow.extend(u, l, d["days"], d["comment"])),
     "publish": (CommentForm, lambda u, l: access.is_receiver(u, l.letter_type) and l.can_be_published
                 and not l.published, lambda u, l, d: workflow.publish(u, l)),

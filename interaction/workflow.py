@@ -65,15 +65,19 @@ def _locked(letter):
     return Letter.objects.select_for_update().select_related("letter_type", "department").get(pk=letter.pk)
 
 
-def submit(letter_type, *, title, body, name="", phone="", email="", allow_publish=True, page=None):
-    """Store a letter from the public, start its clock; return (letter, query code)."""
+def submit(letter_type, *, title, body, name="", phone="", email="", allow_publish=True, page=None, received=None):
+    """Store a letter from the public, start its clock; return (letter, query code).
+
+    ``received`` (a datetime) is for demo data and imports; a public post is received now.
+    """
     code = Letter.new_query_code()
     department = letter_type.default_department
     if page is not None and getattr(page, "department_id", None):
         department = page.department
     with transaction.atomic():
         letter = Letter(letter_type=letter_type, title=title, body=body, name=name, phone=phone, email=email,
-                        allow_publish=allow_publish, page=page, department=department)
+                        allow_publish=allow_publish, page=page, department=department,
+                        submitted_at=received or timezone.now())
         letter.set_query_code(code)
         letter.save()
         received = timezone.localtime(letter.submitted_at)
@@ -221,7 +225,7 @@ def extend(user, letter, days, reason):
         raise InvalidStep(_("An extension is between 1 and 30 working days."))
     with transaction.atomic():
         letter = _locked(letter)
-        leader = user.groups.filter(name="分管局领导").exists()
+        leader = access.is_leader(user)
         _require(access.is_department_head(user, letter.department) or leader,
                  _("Only the head of the handling department or the leader in charge approves an extension."))
         _require_state(letter, OPEN_STATES)
