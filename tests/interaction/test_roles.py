@@ -65,11 +65,17 @@ def test_receiving_role_steps_refused_to_others(letter, users):
 def test_department_steps_refused_outside_the_department(letter, users):
     zf = Department.objects.get(name="安全生产执法监察处")
     workflow.assign(users["receiver"], letter, zf)
-    for name in ("receiver", "xcpx_editor", "xcpx_head", "chushen"):
-        assert _step(users[name], letter, "draft", reply="答复").status_code == 403, name
+    # The receiver sees the letter but may not draft (403); other departments do not even see it (404).
+    assert _step(users["receiver"], letter, "draft", reply="答复").status_code == 403
+    for name in ("xcpx_editor", "xcpx_head", "chushen"):
+        assert _step(users[name], letter, "draft", reply="答复").status_code in (403, 404), name
     assert _step(users["zf_editor"], letter, "draft", reply="答复内容").status_code == 302
-    for name in ("receiver", "zf_editor", "xcpx_head", "zcfg_head"):
+    for name in ("receiver", "zf_editor"):
         assert _step(users[name], letter, "approve").status_code == 403, name
+    for name in ("xcpx_head", "zcfg_head"):
+        assert _step(users[name], letter, "approve").status_code in (403, 404), name
+    letter.refresh_from_db()
+    assert letter.state == State.DRAFTED
     assert _step(users["zf_head"], letter, "send_back", comment="请补充依据").status_code == 302
     letter.refresh_from_db()
     assert letter.state == State.ASSIGNED
