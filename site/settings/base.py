@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "search",
     "workdays",
     "disclosure_requests",  # requests
+    "interaction",  # letters
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
