@@ -68,7 +68,7 @@ def test_apply_online_returns_number_and_code_and_notifies_the_office(client, si
     ({"applicant_type": "business", "id_type": "id_card", "contact_person": "王"}, "统一社会信用代码"),
     ({"applicant_type": "business", "id_type": "uscc", "id_number": USCC}, "须填写联系人"),
     ({"description": ""}, "此项为必填项"),
-    ({"description": "长" * 5000}, "不超过 2000 个字符"),
+    ({"description": "长" * 5000}, "不超过 2000 字符"),
     ({"info_title": "安全\x00生产"}, "控制字符"),
     ({"phone": "<script>alert(1)</script>"}, "联系电话"),
     ({"applicant_type": "martian"}, "选择一个有效的选项"),
