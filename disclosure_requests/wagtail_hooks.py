@@ -1,6 +1,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
 
@@ -81,17 +82,19 @@ ACTIONS = {
 }
 
 
-def _message(template):
-    def describe(data):
-        try:
-            return template % data
-        except (KeyError, TypeError, ValueError):
-            return str(template)
+def _formatter(label, template):
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):
+            try:
+                return template % (log_entry.data or {})
+            except (KeyError, TypeError, ValueError):
+                return str(label)
 
-    return describe
+    Formatter.label = label
+    return Formatter
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for key, (label, template) in ACTIONS.items():
-        actions.register_action(f"disclosure_requests.{key}", label, _message(template))
+        actions.register_action(f"disclosure_requests.{key}")(_formatter(label, template))
