@@ -1,4 +1,16 @@
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
+
+
+def submitted_action(data):
+    """The editor's action in a page form post: "submit", "publish", "approve" or None (a plain save)."""
+    if data.get("action-submit") or data.get("action-restart-workflow"):
+        return "submit"
+    if data.get("action-publish"):
+        return "publish"
+    if data.get("action-workflow-action") and data.get("workflow-action-name") == "approve":
+        return "approve"
+    return None
 
 
 class BasePageForm(WagtailAdminPageForm):
@@ -16,6 +28,16 @@ class BasePageForm(WagtailAdminPageForm):
         department = self._column_department() or self._user_department()
         if department is not None:
             self.initial["department"] = department.pk
+
+    def _post_clean(self):
+        # Project hook ``check_page_form(form, page, action, user)``: apps (moderation's content checks)
+        # may add errors to the form when an item is submitted, published or approved from the editor.
+        super()._post_clean()
+        action = submitted_action(self.data)
+        if action is None:
+            return
+        for check in hooks.get_hooks("check_page_form"):
+            check(self, self.instance, action, getattr(self, "for_user", None))
 
     def _column_department(self):
         parent = getattr(self, "parent_page", None)
