@@ -37,7 +37,7 @@ class UpdateClass:
         return self.name in (DYNAMIC, NOTICE, POLICY)
 
     def stale_since(self, today):
-        """The cut-off: a column whose newest item is older than this day is stale."""
+        """The cut-off: a column whose newest item is on or before this day is stale."""
         if self.name == DYNAMIC:
             return today - datetime.timedelta(days=14)
         if self.name in (NOTICE, POLICY):

@@ -53,15 +53,15 @@ def check_freshness(ctx):
         base = {"column_id": column.id, "department_id": column.department_id, "page_id": column.newest_item_id}
         args = {"title": column.title, "newest": newest, "cls": cls.label}
         data = {"newest": newest.isoformat(), "class": cls.label, "path": column.slug_path}
-        is_long = (today - newest).days >= LONG_IDLE_DAYS or (cls.name == "custom" and newest < cutoff)
-        if cls.counts_for_stale_veto and newest < cutoff:
+        is_long = (today - newest).days >= LONG_IDLE_DAYS or (cls.name == "custom" and newest <= cutoff)
+        if cls.counts_for_stale_veto and newest <= cutoff:
             stale += 1
             findings.append(FindingData(STALE_RULE, f"column:{column.id}", Severity.DEDUCT,
                                         _("Column %(title)s (%(cls)s) is stale: newest item %(newest)s.") % args,
                                         STALE_SOURCE, single_veto=True, days_left=0, data=data, **base))
         elif cls.counts_for_stale_veto:
             # Stale on the first day on which the newest item is older than the cut-off.
-            days_left = (newest - cutoff).days + 1
+            days_left = (newest - cutoff).days
             if days_left <= cls.warning_days():
                 args["left"] = days_left
                 findings.append(FindingData(STALE_RULE, f"column:{column.id}", Severity.WARN,
