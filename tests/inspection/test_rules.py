@@ -127,7 +127,8 @@ def test_timeliness_counts_working_days_across_the_national_day_holiday(column):
 def test_interaction_is_pending_without_the_letters_app(db, monkeypatch):
     monkeypatch.setattr(interaction, "_api", lambda: None)
     (finding,) = interaction.check(ctx(DAY))
-    assert finding.severity == Severity.PENDING and "interaction" in finding.message
+    assert finding.severity == Severity.PENDING and "待检" in finding.message
+    assert finding.data["reason"] == "interaction not importable"
 
 
 def test_interaction_with_an_api(db, monkeypatch):
