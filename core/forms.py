@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from core.slugs import slug_for
@@ -28,11 +29,35 @@ class SlugFromTitleMixin:
         return super().clean()
 
 
-class ChinesePageForm(SlugFromTitleMixin, WagtailAdminPageForm):
+def submitted_action(data):
+    """The editor's action in a page form post: "submit", "publish", "approve" or None (a plain save)."""
+    if data.get("action-submit") or data.get("action-restart-workflow"):
+        return "submit"
+    if data.get("action-publish"):
+        return "publish"
+    if data.get("action-workflow-action") and data.get("workflow-action-name") == "approve":
+        return "approve"
+    return None
+
+
+class PageFormChecksMixin:
+    """Runs the project hook ``check_page_form(form, page, action, user)`` when an item is submitted,
+    published or approved from the editor: apps (the inspection checks) may add errors to the form."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        action = submitted_action(self.data)
+        if action is None:
+            return
+        for check in hooks.get_hooks("check_page_form"):
+            check(self, self.instance, action, getattr(self, "for_user", None))
+
+
+class ChinesePageForm(SlugFromTitleMixin, PageFormChecksMixin, WagtailAdminPageForm):
     """The admin form of page types that need nothing else."""
 
 
-class BasePageForm(SlugFromTitleMixin, WagtailAdminPageForm):
+class BasePageForm(SlugFromTitleMixin, PageFormChecksMixin, WagtailAdminPageForm):
     """Pre-fills 发布部门 for a new item.
 
     In a column owned by one department it is that department; in a shared

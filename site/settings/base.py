@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "workdays",
     "disclosure_requests",  # requests
     "interaction",  # letters
+    "inspection",  # inspection
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
