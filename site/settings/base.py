@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "moderation",
     "search",
     "workdays",
+    "participation",  # participation
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import admin_views as views
+
+app_name = "participation_admin"
+urlpatterns = [
+    path("", views.index, name="admin_index"),
+    path("<int:page_id>/comments/", views.comments, name="comments"),
+    path("<int:page_id>/comments/export.<str:fmt>", views.export, name="export"),
+    path("<int:page_id>/feedback/", views.feedback, name="feedback"),
+    path("comment/<int:comment_id>/moderate/", views.moderate, name="moderate"),
+    path("comment/<int:comment_id>/mark/", views.mark, name="mark"),
+    path("survey/<int:page_id>/", views.survey_results, name="survey_results"),
+    path("survey/<int:page_id>/export.<str:fmt>", views.survey_export, name="survey_export"),
+]
