@@ -1,6 +1,29 @@
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.urls import path
 
-from . import admin_views as views
+from . import admin_views
+
+
+class _Refusing:
+    """Each admin view, answering a wrong role with HTTP 403 (Wagtail would redirect to the dashboard)."""
+
+    def __getattr__(self, name):
+        view = getattr(admin_views, name)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied:
+                return render(request, "participation/admin/refused.html", status=403)
+
+        return wrapper
+
+
+views = _Refusing()
 
 app_name = "participation_admin"
 urlpatterns = [

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 
 from . import admin_urls
 from .models import Adoption, ConsultationPage, InterviewPage, SurveyPage
@@ -50,45 +51,53 @@ def _labelled(choices, value):
     return dict(choices).get(value, value or "")
 
 
+def _register(actions, action, label, message):
+    """register_action(action, label, callable) would print the bound method: use a formatter class."""
+    formatter = type("ParticipationLogFormatter", (LogFormatter,), {
+        "label": label, "format_message": lambda self, entry: message(entry.data or {}),
+    })
+    actions.register_action(action)(formatter)
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    actions.register_action(
+    _register(actions, 
         "participation.comment_received", _("Public comment received"),
         lambda data: _("Public comment %(id)s received (%(part)s), waiting for moderation")
         % {"id": data.get("comment"), "part": data.get("part") or _("Whole draft")},
     )
-    actions.register_action(
-        "participation.comment_approved", _("Public comment approved"),
+    _register(
+        actions, "participation.comment_approved", _("Public comment approved"),
         lambda data: _("Public comment %(id)s approved for publication") % {"id": data.get("comment")},
     )
-    actions.register_action(
-        "participation.comment_rejected", _("Public comment not published"),
+    _register(
+        actions, "participation.comment_rejected", _("Public comment not published"),
         lambda data: _("Public comment %(id)s not published: %(note)s") % {"id": data.get("comment"), "note": data.get("note", "")},
     )
-    actions.register_action(
-        "participation.comment_reopened", _("Public comment back to moderation"),
+    _register(
+        actions, "participation.comment_reopened", _("Public comment back to moderation"),
         lambda data: _("Public comment %(id)s put back to moderation") % {"id": data.get("comment")},
     )
-    actions.register_action(
-        "participation.comment_marked", _("Adoption marked"),
+    _register(
+        actions, "participation.comment_marked", _("Adoption marked"),
         lambda data: _("Public comment %(id)s marked %(mark)s: %(reason)s") % {
             "id": data.get("comment"), "mark": _labelled(Adoption.choices, data.get("new")), "reason": data.get("reason", ""),
         },
     )
-    actions.register_action(
-        "participation.comments_exported", _("Comments exported"),
+    _register(
+        actions, "participation.comments_exported", _("Comments exported"),
         lambda data: _("Comments exported as %(format)s (%(rows)s rows)") % {"format": data.get("format"), "rows": data.get("rows")},
     )
-    actions.register_action(
-        "participation.survey_exported", _("Survey answers exported"),
+    _register(
+        actions, "participation.survey_exported", _("Survey answers exported"),
         lambda data: _("Survey answers exported as %(format)s (%(rows)s rows)") % {"format": data.get("format"), "rows": data.get("rows")},
     )
-    actions.register_action(
-        "participation.feedback_generated", _("Feedback report drafted"),
+    _register(
+        actions, "participation.feedback_generated", _("Feedback report drafted"),
         lambda data: _("Feedback report drafted from the adoption marks (%(total)s comments)") % {"total": data.get("total")},
     )
-    actions.register_action(
-        "participation.feedback_reminder", _("Feedback reminder sent"),
+    _register(
+        actions, "participation.feedback_reminder", _("Feedback reminder sent"),
         lambda data: _("Feedback reminder (%(kind)s, due %(due)s) sent to %(sent)s people") % {
             "kind": _("overdue") if data.get("kind") == "overdue" else _("due soon"), "due": data.get("due"), "sent": data.get("sent"),
         },
