@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("ysqgk/", include("disclosure_requests.urls")),  # requests
     path("hudong/", include("interaction.urls")),
+    path("participation/", include("participation.urls")),  # participation
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

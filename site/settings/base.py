@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "disclosure_requests",  # requests
     "interaction",  # letters
     "inspection",  # inspection
+    "participation",  # participation
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
