@@ -27,17 +27,6 @@ def site_root(context):
 
 
 @register.simple_tag(takes_context=True)
-def nav_sections(context):
-    """The five sections (版块) of the current language's home page."""
-    from sections.models import SectionPage
-
-    root = site_root(context)
-    if root is None:
-        return []
-    return list(root.get_children().live().in_menu().type(SectionPage).specific())
-
-
-@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     root = site_root(context)
     if root is None or not isinstance(page, Page):

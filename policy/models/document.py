@@ -22,7 +22,7 @@ from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
 from . import index_numbers
 from .service_items import ServiceItemsMixin
-from .sync_publish import SyncPublishMixin
+from .sync_publish import SyncPublishMixin, guard_going_live
 from .tags import TaggedPolicyDocument
 from .validity import Validity, derive_validity
 
@@ -162,8 +162,6 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
                 errors["index_number"] = _("This index number belongs to another document.")
         if errors:
             raise ValidationError(errors)
-        from ..publishing import guard_going_live
-
         guard_going_live(self)
 
     def save(self, *args, **kwargs):
