@@ -34,7 +34,7 @@ def invalidate_synonyms():
 
 def synonyms_for(word, groups):
     word = word.lower()
-    index = getattr(groups, "index", None)
+    index = groups.index if isinstance(groups, SynonymGroups) else None
     candidates = index.get(word, []) if index is not None else [g for g in groups if word in {t.lower() for t in g}]
     out = []
     for group in candidates:
@@ -164,8 +164,9 @@ def correct_word(word, language):
 
 def vocabulary_terms(groups):
     """Every term of the synonym table (shipped vocabulary and admin entries), lower-cased."""
-    index = getattr(groups, "index", None)
-    return index.keys() if index is not None else {t.lower() for group in groups for t in group}
+    if isinstance(groups, SynonymGroups):
+        return groups.index.keys()
+    return {t.lower() for group in groups for t in group}
 
 
 def is_valid_word(word, groups=(), known=None):

@@ -227,7 +227,12 @@ def search(req, backend=None):
         result.broadened = not full  # ranked results, but none has every word
     if q and (raw.total == 0 or result.broadened):
         # Little or nothing found: offer a correction as a link (never a silent rewrite).
-        fixed = query_help.correct_query(q, req.locale, groups)
+        def known(word):  # a word the index holds is not a typo
+            word_concepts = build_concepts(word, [])[0]
+            return bool(word_concepts) and backend.query(BackendQuery(
+                concepts=word_concepts, locale=req.locale, limit=1, facets=False, require_all=True)).total > 0
+
+        fixed = query_help.correct_query(q, req.locale, groups, known)
         if fixed and fixed != q:
             check = BackendQuery(concepts=build_concepts(fixed, groups)[0], locale=req.locale, limit=1, facets=False,
                                  require_all=True)
