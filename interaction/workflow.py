@@ -84,7 +84,7 @@ def submit(letter_type, *, title, body, name="", phone="", email="", allow_publi
         letter.number = f"{received:%Y%m%d}{letter.pk:06d}"
         letter.save(update_fields=["number"])
         deadlines.add_event(letter, "start", day=received.date(), days=letter_type.deadline_workdays,
-                            note=_("received"))
+                            note=_("letter received"))
         _log(letter, "interaction.letter.received", type=letter_type.code)
     return letter, code
 
