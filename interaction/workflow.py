@@ -62,7 +62,7 @@ def _require_state(letter, states):
 
 def _locked(letter):
     """Re-read the letter under a row lock so two handlers cannot step on each other."""
-    return Letter.objects.select_for_update().select_related("letter_type", "department").get(pk=letter.pk)
+    return Letter.objects.select_for_update(of=("self",)).select_related("letter_type", "department").get(pk=letter.pk)
 
 
 def submit(letter_type, *, title, body, name="", phone="", email="", allow_publish=True, page=None, received=None):
