@@ -10,6 +10,10 @@ from departments.models import Department
 from .models import Letter, LetterType
 
 
+def _active(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
 def _group_ids(user):
     if not getattr(user, "_letter_group_ids", None):
         user._letter_group_ids = set(user.groups.values_list("pk", flat=True))
@@ -17,19 +21,19 @@ def _group_ids(user):
 
 
 def is_receiver(user, letter_type):
-    if not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return False
     return user.is_superuser or (letter_type.receiving_group_id in _group_ids(user))
 
 
 def in_department(user, department):
-    if department is None or not user.is_authenticated or not user.is_active:
+    if department is None or not _active(user):
         return False
     return user.is_superuser or bool({department.group_id, department.head_group_id} & _group_ids(user))
 
 
 def is_department_head(user, department):
-    if department is None or not user.is_authenticated or not user.is_active:
+    if department is None or not _active(user):
         return False
     return user.is_superuser or (department.head_group_id is not None and department.head_group_id in _group_ids(user))
 
@@ -49,12 +53,12 @@ LEADER_GROUP = "分管局领导"  # supervises (督办) every letter and approve
 
 
 def is_leader(user):
-    return user.is_authenticated and user.is_active and user.groups.filter(name=LEADER_GROUP).exists()
+    return _active(user) and user.groups.filter(name=LEADER_GROUP).exists()
 
 
 def is_letter_staff(user):
     """Has any letter work: a receiving role, a department that letters can be assigned to, or the leader."""
-    if not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return False
     if user.is_superuser or is_leader(user):
         return True
@@ -75,7 +79,7 @@ def visible_letters(user, queryset=None):
 
 
 def can_export_personal_data(user, letter_type=None):
-    if not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return False
     if user.is_superuser:
         return True

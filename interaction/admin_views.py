@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -51,7 +51,7 @@ class RequiredCommentForm(forms.Form):
 
 
 class DraftForm(forms.Form):
-    reply = forms.CharField(label=gettext_lazy("Reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    reply = forms.CharField(label=pgettext_lazy("letter", "Reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
 
 
 class ExtendForm(forms.Form):

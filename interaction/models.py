@@ -67,7 +67,7 @@ class State(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     ASSIGNED = "assigned", _("Being handled")
     DRAFTED = "drafted", _("Reply awaiting approval")
-    REPLIED = "replied", _("Replied")
+    REPLIED = "replied", _("Answered")
     REJECTED = "rejected", _("Not accepted")
     MERGED = "merged", _("Merged into another letter")
 

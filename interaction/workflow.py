@@ -62,7 +62,7 @@ def _require_state(letter, states):
 
 def _locked(letter):
     """Re-read the letter under a row lock so two handlers cannot step on each other."""
-    return Letter.objects.select_for_update().select_related("letter_type", "department").get(pk=letter.pk)
+    return Letter.objects.select_for_update(of=("self",)).select_related("letter_type", "department").get(pk=letter.pk)
 
 
 def submit(letter_type, *, title, body, name="", phone="", email="", allow_publish=True, page=None, received=None):
@@ -84,7 +84,7 @@ def submit(letter_type, *, title, body, name="", phone="", email="", allow_publi
         letter.number = f"{received:%Y%m%d}{letter.pk:06d}"
         letter.save(update_fields=["number"])
         deadlines.add_event(letter, "start", day=received.date(), days=letter_type.deadline_workdays,
-                            note=_("received"))
+                            note=_("letter received"))
         _log(letter, "interaction.letter.received", type=letter_type.code)
     return letter, code
 

@@ -77,7 +77,7 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
     phone.fill("#id_name", "张三丰")
     phone.fill("#id_phone", "13912345678")
     _solve_captcha(phone)
-    phone.click("button[type=submit]")
+    phone.click("form.letter-form button[type=submit]")
     phone.wait_for_url(f"{base}/hudong/received/")
     number = phone.inner_text("#letter-number").strip()
     code = phone.inner_text("#query-code").strip()
@@ -112,7 +112,7 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
     phone.goto(f"{base}/hudong/query/")
     phone.fill("#id_number", number)
     phone.fill("#id_code", code)
-    phone.click("button[type=submit]")
+    phone.click("form.letter-form button[type=submit]")
     assert REPLY in phone.inner_text("#letter-reply")
     _shot(phone, "letters-05-phone-reply")
 

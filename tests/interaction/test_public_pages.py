@@ -140,7 +140,10 @@ def test_personal_data_absent_from_every_public_response(client, letter_types, s
 
 
 def test_demo_is_idempotent(letter_types):
+    from core.demo_accounts import ensure_demo_accounts
     from interaction import demo
+
+    ensure_demo_accounts()
 
     class Out:
         lines = []
