@@ -96,7 +96,7 @@ class StaffRegistrationForm(ApplicantFieldsMixin, forms.ModelForm):
     class Meta:
         model = DisclosureRequest
         fields = ["received_channel", "received_date"] + APPLICANT_FIELDS
-        widgets = {"received_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"received_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,7 +120,7 @@ class StaffRegistrationForm(ApplicantFieldsMixin, forms.ModelForm):
 
 
 def _day_field(label=_("date")):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}),
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                            initial=timezone.localdate)
 
 

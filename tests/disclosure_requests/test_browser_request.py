@@ -1,4 +1,5 @@
 """A request filed from a phone, answered by 办公室 in the admin, the 答复书 downloaded by the applicant."""
+import datetime
 import io
 import os
 from pathlib import Path
@@ -103,14 +104,20 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     _shot(admin, "03-admin-answer-drafted")
     _login(admin, base, "bgs_head")
     admin.goto(f"{base}/admin/disclosure-requests/{item.pk}/")
+    _shot(admin, "04-admin-head")
     admin.click("#action-approve button[type=submit]")
-    admin.wait_for_selector("#action-send")
+    try:
+        admin.wait_for_selector("#action-send")
+    finally:
+        _shot(admin, "04b-admin-approved")
     _login(admin, base, "bgs_editor")
     admin.goto(f"{base}/admin/disclosure-requests/{item.pk}/")
     admin.fill("#id_send-delivery_note", "网站下载，已电话告知")
-    admin.click("#action-send button[type=submit]")
-    admin.wait_for_selector("text=答复已送达")
-    _shot(admin, "04-admin-sent")
+    assert admin.locator("#id_send-day").input_value() == datetime.date.today().isoformat()
+    with admin.expect_navigation():
+        admin.click("#action-send button[type=submit]")
+    _shot(admin, "05-admin-sent")
+    assert "已答复办结" in admin.content()
     item.refresh_from_db()
     assert item.status == "closed"
 
@@ -119,7 +126,7 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     page.fill("#id_code", code)
     page.click(".dr-form button[type=submit]")
     page.wait_for_selector("#download-reply")
-    _shot(page, "05-phone-status")
+    _shot(page, "06-phone-status")
     assert "陈晓燕" not in page.content()
     with page.expect_download() as info:
         page.click("#download-reply")
