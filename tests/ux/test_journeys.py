@@ -132,9 +132,10 @@ def test_editor_creates_news_with_only_a_chinese_title_and_removal_is_reviewed(b
 
     # The editor asks to remove a live news item; every reviewer on the way sees 撤除 and the reason.
     listing = page.request.get(f"{base}/admin/api/main/pages/?child_of={column_id}&limit=20").json()
-    live = [(item["id"], item["title"]) for item in listing["items"] if item["meta"]["status"]["live"]]
+    live = [(item["id"], item["title"], urlparse(item["meta"]["html_url"]).path)
+            for item in listing["items"] if item["meta"]["status"]["live"]]
     assert live, listing
-    for item_id, item_title in reversed(live):  # the first live item not already under review
+    for item_id, item_title, item_path in reversed(live):  # the first live item not already under review
         page.goto(f"{base}/admin/moderation/pages/{item_id}/request-removal/")
         if page.locator("textarea[name=reason]").count():
             break
@@ -153,6 +154,7 @@ def test_editor_creates_news_with_only_a_chinese_title_and_removal_is_reviewed(b
         row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").first.click()
         page.wait_for_load_state("networkidle")
     # Approved by the whole chain: the item is offline and its address answers 410 with the reason.
-    status = page.request.get(f"{base}/admin/api/main/pages/{item_id}/").json()["meta"]["status"]
-    assert not status["live"], status
+    public = page.request.get(f"{base}{item_path}")
+    assert public.status == 410 and "信息已过时效" in public.text(), (item_path, public.status)
+    shot(page, "editor-06-after-removal")
     page.context.close()
