@@ -184,6 +184,10 @@ SITE_SEARCH = {
     # Chinese analysis on Elasticsearch: "cjk" (built in), "smartcn" or "ik" (plugins).
     "ELASTICSEARCH_ANALYZER": os.environ.get("ELASTICSEARCH_ANALYZER", "cjk"),
 }
+# Admin upload forms (issue 18): content checked against the extension, and no
+# silent replacement or deletion of a file a live page uses (moderation/media_guard.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.media_guard.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "moderation.media_guard.GuardedImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "txt", "csv"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
