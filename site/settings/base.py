@@ -1,4 +1,5 @@
 """Settings shared by every environment. Nothing secret and no DEBUG here."""
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "moderation",
     "search",
     "workdays",
+    "axes",  # security: django-axes login protection (core/login_protection.py)
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
+    # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -125,6 +129,23 @@ def database_from_env(default_sqlite_path):
 
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login protection (issue 18; core/login_protection.py): django-axes counts
+# failures in the default cache (Redis in production) and locks out a user
+# name or a client address for AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT
+# failures. Unlock early with `manage.py axes_reset_username <name>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "core.login_protection.LoggedCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per user, and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.login_protection.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
+AXES_DISABLE_ACCESS_LOG = True  # successes are in Wagtail's own log; failures in AccessFailureLog
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
