@@ -66,6 +66,8 @@ INSTALLED_APPS[_after:_after] = [app for app in plugins.installed_apps(GOVSITE_P
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # security: 400 for NUL and control characters in the path, query or form (core/middleware.py)
+    "core.middleware.InvalidInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
