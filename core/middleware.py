@@ -42,3 +42,17 @@ class InvalidInputMiddleware:
                 if has_invalid_characters(key) or any(has_invalid_characters(v) for v in values):
                     return True
         return False
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy on every response: the site uses no camera, microphone, location or payment API."""
+
+    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.POLICY)
+        return response

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # security: 400 for NUL and control characters in the path, query or form (core/middleware.py)
     "core.middleware.InvalidInputMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",  # security
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

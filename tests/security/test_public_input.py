@@ -63,3 +63,9 @@ def test_int_param_accepts_only_ascii_digits_in_range():
     assert int_param({"n": "5"}, "n", minimum=6) is None
     assert year_param({"year": "0000"}) is None
     assert year_param({"year": "2025"}) == 2025
+
+
+def test_every_page_sends_a_permissions_policy(client, listings):
+    for url in ("/", listings[0].url, "/search/?q=应急", "/no-such-page/"):
+        policy = client.get(url).headers.get("Permissions-Policy", "")
+        assert "camera=()" in policy and "geolocation=()" in policy, url
