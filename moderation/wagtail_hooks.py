@@ -14,6 +14,13 @@ from .models import ConfidentialityReview
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    from .media_guard import LOG_ACTIONS
+
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(
+            action, label,
+            lambda data, label=label: "%s: %s" % (label, data.get("title", "")),
+        )
     actions.register_action(
         "moderation.step_skipped", _("Review step skipped"),
         lambda data: _("Review step '%(task)s' skipped: the item is not marked as important.")

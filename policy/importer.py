@@ -311,8 +311,11 @@ class PolicyImporter:
         existing = Document.objects.filter(file_hash=digest).first()
         if existing is not None:
             return existing
+        from departments.collections import collection_for
+
         with path.open("rb") as fh:
-            document = Document(title=path.stem[:255])
+            # Filed in the column's department collection, where only that department may change it.
+            document = Document(title=path.stem[:255], collection=collection_for(getattr(self.column, "department", None)))
             document.file.save(path.name, File(fh), save=False)
             document._set_document_file_metadata()
             document.save()

@@ -11,15 +11,24 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
+from departments.collections import SHARED_COLLECTION_NAME
 from departments.models import Department, ReviewRole
 
 from . import roots
 from .spec import SiteTreeError
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Documents and images live in one collection per department (防篡改): a
+# department's groups add, change and choose there only. In the shared
+# collection they add and choose; Wagtail's ownership rule then lets the
+# uploader (and nobody else below a superuser) change or delete a shared file.
 EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+)
+SHARED_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
 )
 
 
@@ -80,10 +89,9 @@ def _grant_admin_access(group):
 def _apply_departments(spec, report):
     departments = {}
     root_collection = Collection.get_first_root_node()
-    collection_perms = [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in EDITOR_COLLECTION_PERMISSIONS
-    ]
+    collection_perms = _permissions(EDITOR_COLLECTION_PERMISSIONS)
+    shared_perms = _permissions(SHARED_COLLECTION_PERMISSIONS)
+    shared_collection = _child_collection(root_collection, SHARED_COLLECTION_NAME, report)
     for item in spec.departments:
         department = Department.objects.filter(key=item.key).first()
         if department is None:
@@ -100,15 +108,39 @@ def _apply_departments(spec, report):
         if item.kind != "shared":
             department.group = _group(item.name, report)
             department.head_group = _group(f"{item.name}负责人", report)
+            own_collection = _child_collection(root_collection, item.name, report)
             for group in (department.group, department.head_group):
                 _grant_admin_access(group)
-                for permission in collection_perms:
+                wanted = {(own_collection.pk, p.pk) for p in collection_perms}
+                wanted |= {(shared_collection.pk, p.pk) for p in shared_perms}
+                have = GroupCollectionPermission.objects.filter(
+                    group=group, permission__content_type__app_label__in=("wagtaildocs", "wagtailimages")
+                )
+                # Grants on any other collection (the root one of earlier versions,
+                # another department's) are withdrawn.
+                stale = [gcp.pk for gcp in have if (gcp.collection_id, gcp.permission_id) not in wanted]
+                if stale:
+                    GroupCollectionPermission.objects.filter(pk__in=stale).delete()
+                    report.note("updated", f"collection permissions of {group.name}")
+                for collection_id, permission_id in wanted:
                     GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=root_collection, permission=permission
+                        group=group, collection_id=collection_id, permission_id=permission_id
                     )
         department.save()
         departments[item.name] = department
     return departments
+
+
+def _permissions(pairs):
+    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+
+
+def _child_collection(root, name, report):
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=name))
+        report.note("created", f"collection {name}")
+    return collection
 
 
 def _apply_roles(spec, report):
