@@ -184,15 +184,17 @@ class EmbeddedBackend(SearchBackend):
             cursor.execute(f"SELECT COUNT(*) {base_from}", where_params)
             total = cursor.fetchone()[0]
             if not has_text:
-                order = f'"{TABLE}"."date" DESC, "{TABLE}"."id" DESC'
+                order = "date DESC, id DESC"
             elif q.sort == "date":
                 # Newest first among the documents with every word, then among the rest.
-                order = f'exact DESC, LEAST(tier, 3) DESC, "{TABLE}"."date" DESC, "{TABLE}"."id" DESC'
+                order = "exact DESC, LEAST(tier, 3) DESC, date DESC, id DESC"
             else:
-                order = f'exact DESC, tier DESC, rank DESC, "{TABLE}"."date" DESC'
+                order = "exact DESC, tier DESC, rank DESC, date DESC"
+            # A subquery, so ORDER BY can compute on the tier (PostgreSQL allows bare output names only).
             cursor.execute(
-                f'SELECT "{TABLE}"."id", {exact_sql} AS exact, {tier_sql} AS tier, {score_sql} AS rank '
-                f'{base_from} ORDER BY {order} LIMIT %s OFFSET %s',
+                f'SELECT id, exact, tier, rank FROM (SELECT "{TABLE}"."id" AS id, "{TABLE}"."date" AS date, '
+                f'{exact_sql} AS exact, {tier_sql} AS tier, {score_sql} AS rank {base_from}) AS ranked '
+                f'ORDER BY {order} LIMIT %s OFFSET %s',
                 exact_params + tier_params + score_params + where_params + [q.limit, q.offset],
             )
             fetched = cursor.fetchall()
