@@ -142,3 +142,19 @@ def refuse_malformed_workflow_data(request, page):
         messages.error(request, _("The review data sent with this action was malformed; nothing was changed."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+
+@hooks.register("check_page_form")
+def run_content_checks_on_submission(form, page, action, user):
+    """错敏词, personal data … (``moderation_content_checks``): a blocking problem keeps the page from review."""
+    from .content_checks import approval_refusal, submission_errors
+
+    if action in ("submit", "publish"):
+        for message in submission_errors(page, user):
+            form.add_error(None, message)
+    elif action == "approve" and page.pk:
+        task_state = page.current_workflow_task_state
+        refusal = approval_refusal(task_state, user, page=page) if task_state is not None else None
+        if refusal:
+            form.add_error(None, refusal)

@@ -87,6 +87,14 @@ class ModerationTaskMixin:
         ):
             raise PermissionDenied(_("This review step is no longer awaiting a decision."))
 
+    @staticmethod
+    def check_content(task_state, user, action_name):
+        """At each approval the registered content checks (错敏词, personal data …) run again."""
+        if action_name == "approve":
+            from ..content_checks import check_approval
+
+            check_approval(task_state, user)
+
 
 class ReviewTask(ModerationTaskMixin, ConditionalTaskMixin, AbstractGroupApprovalTask):
     """A review step approved by members of the chosen groups (初审, 终审, 分管局领导 …)."""
@@ -96,6 +104,7 @@ class ReviewTask(ModerationTaskMixin, ConditionalTaskMixin, AbstractGroupApprova
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         self.check_task_state(task_state)
+        self.check_content(task_state, user, action_name)
         comment = str(kwargs.get("comment", "") or "")[:5000]
         if action_name == "approve":
             task_state.approve(user=user, comment=comment)
@@ -183,6 +192,7 @@ class DepartmentHeadTask(ModerationTaskMixin, ConditionalTaskMixin, Task):
         self.check_task_state(task_state)
         if not self.is_head(user, task_state.specific.department):
             raise PermissionDenied(_("Only a head of the responsible department may decide this step."))
+        self.check_content(task_state, user, action_name)
         comment = str(kwargs.get("comment", "") or "")[:5000]
         if action_name == "approve":
             task_state.approve(user=user, comment=comment)
@@ -243,6 +253,7 @@ class ConfidentialityReviewTask(ModerationTaskMixin, ConditionalTaskMixin, Abstr
             return
         if action_name != "approve":
             return
+        self.check_content(task_state, user, action_name)
         # The data may come from the modal (already validated) or straight from
         # the edit form's hidden field: validate it here either way.
         form = ConfidentialityReviewForm(data={k: _as_form_value(v) for k, v in kwargs.items()})

@@ -13,6 +13,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from departments.models import Department, ReviewRole
 
+from . import roots
 from .spec import SiteTreeError
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -40,8 +41,8 @@ def apply_site_tree(spec):
     report = LoadReport()
     with transaction.atomic():
         _ensure_locales(report)
-        home = _ensure_home(spec, report)
-        _apply_site_settings(spec, home, report)
+        home = roots.ensure_home(spec, report)
+        roots.apply_site_settings(spec, home, report)
         departments = _apply_departments(spec, report)
         _apply_roles(spec, report)
         pages, deferred = {}, []
@@ -62,75 +63,6 @@ def _ensure_locales(report):
         _locale, created = Locale.objects.get_or_create(language_code=code)
         if created:
             report.note("created", f"locale {code}")
-
-
-def _ensure_home(spec, report):
-    from home.models import HomePage
-
-    locale = Locale.get_default()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site and isinstance(site.root_page.specific, HomePage):
-        home = site.root_page.specific
-    else:
-        home = HomePage.objects.filter(depth=2, locale=locale).first()
-    title = spec.agency.get("site_name") or spec.agency["name"]
-    if home is None:
-        _remove_wagtail_welcome_page(site)
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title=title, slug="home", locale=locale))
-        home.save_revision().publish()
-        report.note("created", f"home page {title}")
-    elif home.title != title:
-        home.title = title
-        home.save_revision().publish()
-        report.note("updated", f"home page title {title}")
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title)
-        report.note("created", "default site")
-    elif site.root_page_id != home.pk or site.site_name != title:
-        site.root_page, site.site_name = home, title
-        site.save()
-        report.note("updated", "default site")
-    return home
-
-
-def _remove_wagtail_welcome_page(site):
-    """Wagtail's install creates a bare "Welcome" page; replace it, but only if untouched."""
-    if site is None:
-        return
-    welcome = site.root_page
-    if welcome.specific_class is Page and welcome.depth == 2 and welcome.get_children_count() == 0:
-        site.root_page = Page.get_first_root_node()
-        site.save()
-        welcome.delete()
-
-
-def _apply_site_settings(spec, home, report):
-    from home.models import SiteSettings
-
-    site = Site.objects.get(root_page=home)
-    site_settings = SiteSettings.for_site(site)
-    agency = spec.agency
-    wanted = {
-        "agency_name": agency["name"],
-        "sponsor": agency["sponsor"] or agency["name"],
-        "organiser": agency["organiser"],
-        "site_code": agency["site_code"],
-        "icp_number": agency["icp_number"],
-        "police_record_number": agency["police_record_number"],
-        "address": agency["address"],
-        "postcode": agency["postcode"],
-        "phone": agency["phone"],
-        "email": agency["email"],
-    }
-    changed = [k for k, v in wanted.items() if getattr(site_settings, k) != v]
-    if changed:
-        for key in changed:
-            setattr(site_settings, key, wanted[key])
-        site_settings.full_clean()
-        site_settings.save()
-        report.note("updated", f"site settings ({', '.join(changed)})")
 
 
 def _group(name, report):

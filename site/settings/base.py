@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "moderation",
     "search",
     "workdays",
+    "disclosure_requests",  # requests
+    "interaction",  # letters
+    "inspection",  # inspection
     "participation",  # participation
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
