@@ -1,7 +1,5 @@
 """The one-month feedback rule: flags for the dashboards and the daily reminder."""
-import datetime
 
-from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 

@@ -1,7 +1,6 @@
 """Public forms of the participation pages, on their own URLs (a page with a CAPTCHA must not be cached)."""
 import secrets
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import render

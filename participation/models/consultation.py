@@ -1,5 +1,4 @@
 """草案意见征集: the consultation page, its public comments and its feedback report."""
-import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from tests.public_forms import solved_captcha, wrong_captcha
 
-from .conftest import add_comment, days
+from .conftest import days
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 import io
 
 import pytest
-from django.utils import timezone
 
 from tests.public_forms import solved_captcha
 
