@@ -103,3 +103,12 @@ def publish():
 
 
 pytest_plugins = ["plugins.testing"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_fragments():
+    """Page fragments are keyed by a generation stored in the database; a rolled-back test resets it, so clear them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

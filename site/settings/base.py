@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "moderation",
     "search",
     "workdays",
+    "pagecache",  # perf
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
 ]
 
 ROOT_URLCONF = "urls"
@@ -125,6 +127,12 @@ def database_from_env(default_sqlite_path):
 
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Per-process cache unless REDIS_URL is set (settings.production). Room for the
+# page fragments of every page in every language (pagecache/, perf).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -227,3 +235,11 @@ CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_LENGTH = 4
 PUBLIC_FORM_RATES = {}
+
+# Page cache (pagecache/, perf): nginx proxy_cache in front, purged on publish
+# through Wagtail's frontend-cache backends. PAGECACHE_PURGE_URL is the nginx
+# server that accepts PURGE (deploy/nginx/page-cache.conf), e.g. http://127.0.0.1:8080
+if os.environ.get("PAGECACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "pagecache.backends.NginxPurgeBackend", "LOCATION": os.environ["PAGECACHE_PURGE_URL"]},
+    }
