@@ -238,7 +238,7 @@ PUBLIC_FORM_RATES = {}
 
 # Page cache (pagecache/, perf): nginx proxy_cache in front, purged on publish
 # through Wagtail's frontend-cache backends. PAGECACHE_PURGE_URL is the nginx
-# server that accepts PURGE (deploy/nginx/page-cache.conf), e.g. http://127.0.0.1:8080
+# server that accepts PURGE (deploy/nginx/page-cache.conf), e.g. http://127.0.0.1:8080/purge
 if os.environ.get("PAGECACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "nginx": {"BACKEND": "pagecache.backends.NginxPurgeBackend", "LOCATION": os.environ["PAGECACHE_PURGE_URL"]},
