@@ -103,3 +103,23 @@ def publish():
 
 
 pytest_plugins = ["plugins.testing"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_fragments():
+    """Page fragments are keyed by a generation stored in the database; a rolled-back test resets it, so clear them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counts, login failures and page fragments of
+    another test's (rolled-back) data must not leak into it."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+    yield

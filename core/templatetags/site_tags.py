@@ -1,6 +1,9 @@
 """Template tags for the public site chrome: navigation, links, QR code."""
+import functools
+
 import segno
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -19,11 +22,16 @@ def page_href(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The current language's home page (remembered on the request: the header and breadcrumbs both ask)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized.specific
+    cached = getattr(request, "_site_root_page", None)
+    if cached is None or cached[0] != translation.get_language():
+        cached = (translation.get_language(), site.root_page.localized.specific)
+        request._site_root_page = cached
+    return cached[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -34,23 +42,29 @@ def breadcrumbs(context, page):
     return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific())
 
 
+@functools.lru_cache(maxsize=2048)
+def _qr_svg(url, scale):
+    try:
+        qr = segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return None
+    return qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
+
+
 @register.simple_tag(takes_context=True)
 def qr_code_svg(context, scale=3):
-    """An inline SVG QR code of the current page's absolute URL."""
+    """An inline SVG QR code of the current page's absolute URL, made once per URL and process.
+
+    Very long query strings (e.g. a 1,000-character search) do not fit a QR
+    code: the page without its query string is encoded instead.
+    """
     request = context.get("request")
     if request is None:
         return ""
-    try:
-        qr = segno.make(request.build_absolute_uri(), error="m")
-    except segno.DataOverflowError:
-        # Very long query strings (e.g. a 1,000-character search) do not fit a
-        # QR code: encode the page without its query string instead.
-        try:
-            qr = segno.make(request.build_absolute_uri(request.path), error="m")
-        except segno.DataOverflowError:
-            return ""
-    svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
-    return mark_safe(svg)
+    svg = _qr_svg(request.build_absolute_uri(), scale)
+    if svg is None:
+        svg = _qr_svg(request.build_absolute_uri(request.path), scale)
+    return mark_safe(svg or "")
 
 
 # Places where feature apps add HTML without the lower floors importing them.

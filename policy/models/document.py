@@ -218,11 +218,16 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
 
     @cached_property
     def repealed_by(self):
-        return [link.source for link in self.superseding_links() if link.kind == PolicyRelation.Kind.REPEALS]
+        return [link.source for link in self._live_superseding_links if link.kind == PolicyRelation.Kind.REPEALS]
 
     @cached_property
     def amended_by(self):
-        return [link.source for link in self.superseding_links() if link.kind == PolicyRelation.Kind.AMENDS]
+        return [link.source for link in self._live_superseding_links if link.kind == PolicyRelation.Kind.AMENDS]
+
+    @cached_property
+    def _live_superseding_links(self):
+        # repealed_by and amended_by share one query
+        return list(self.superseding_links())
 
     # -- public serving -------------------------------------------------------------
     @property
@@ -237,13 +242,25 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["interpretations"] = list(
-            self.interpretations.live().public().order_by("-first_published_at")
-        ) if self.pk else []
-        context["attachments"] = list(self.attachments.select_related("document")) if self.pk else []
-        context["links"] = list(self.relations.select_related("target").filter(target__live=True)) if self.pk else []
-        context["services"] = list(self.service_items.all()) if self.pk else []
+        # Callables, evaluated by the template only when its cached fragment
+        # ({% pagecache "policy_document" %}) is missing.
+        context["interpretations"] = self.public_interpretations
+        context["attachments"] = self.attachment_list
+        context["links"] = self.live_links
+        context["services"] = self.service_list
         return context
+
+    def public_interpretations(self):
+        return list(self.interpretations.live().public().order_by("-first_published_at")) if self.pk else []
+
+    def attachment_list(self):
+        return list(self.attachments.select_related("document")) if self.pk else []
+
+    def live_links(self):
+        return list(self.relations.select_related("target").filter(target__live=True)) if self.pk else []
+
+    def service_list(self):
+        return list(self.service_items.all()) if self.pk else []
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_public else []

@@ -31,9 +31,12 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["column_blocks"] = self.column_blocks  # called only when the cached fragment is missing
+        return context
+
+    def column_blocks(self):
         columns = list(self.get_children().live().in_menu().specific()) or list(
             self.get_children().live().specific()
         )
         latest = latest_items_by_parent([c for c in columns if c.specific_class.__name__ == "ColumnPage"])
-        context["column_blocks"] = [(column, latest.get(column.pk, [])) for column in columns]
-        return context
+        return [(column, latest.get(column.pk, [])) for column in columns]

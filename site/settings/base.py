@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "interaction",  # letters
     "inspection",  # inspection
     "participation",  # participation
+    "pagecache",  # perf
     "axes",  # security: django-axes login protection (core/login_protection.py)
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
     # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
     "axes.middleware.AxesMiddleware",
 ]
@@ -153,6 +155,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.login_protection.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
 AXES_DISABLE_ACCESS_LOG = True  # successes are in Wagtail's own log; failures in AccessFailureLog
+
+# Per-process cache unless REDIS_URL is set (settings.production). Room for the
+# page fragments of every page in every language (pagecache/, perf).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -259,3 +267,11 @@ CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_LENGTH = 4
 PUBLIC_FORM_RATES = {}
+
+# Page cache (pagecache/, perf): nginx proxy_cache in front, purged on publish
+# through Wagtail's frontend-cache backends. PAGECACHE_PURGE_URL is the nginx
+# server that accepts PURGE (deploy/nginx/page-cache.conf), e.g. http://127.0.0.1:8080/purge
+if os.environ.get("PAGECACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "pagecache.backends.NginxPurgeBackend", "LOCATION": os.environ["PAGECACHE_PURGE_URL"]},
+    }
