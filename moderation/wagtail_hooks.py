@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from core.audit import register_log_action
+
 from . import urls
 from .access import can_bypass_review, is_reviewer
 from .models import ConfidentialityReview
@@ -17,32 +19,32 @@ def register_log_actions(actions):
     from .media_guard import LOG_ACTIONS
 
     for action, label in LOG_ACTIONS.items():
-        actions.register_action(
-            action, label,
+        register_log_action(
+            actions, action, label,
             lambda data, label=label: "%s: %s" % (label, data.get("title", "")),
         )
-    actions.register_action(
-        "moderation.step_skipped", _("Review step skipped"),
+    register_log_action(
+        actions, "moderation.step_skipped", _("Review step skipped"),
         lambda data: _("Review step '%(task)s' skipped: the item is not marked as important.")
         % {"task": (data.get("task") or {}).get("title", "")},
     )
-    actions.register_action(
-        "moderation.confidentiality_review", _("Confidentiality review form recorded"),
+    register_log_action(
+        actions, "moderation.confidentiality_review", _("Confidentiality review form recorded"),
         lambda data: _("Confidentiality review form recorded by %(reviewer)s") % {"reviewer": data.get("reviewer", "")},
     )
-    actions.register_action(
-        "moderation.removal_requested", _("Removal requested"),
+    register_log_action(
+        actions, "moderation.removal_requested", _("Removal requested"),
         lambda data: _("Removal requested: %(reason)s") % {"reason": data.get("reason", "")},
     )
-    actions.register_action(
-        "moderation.removed", _("Removed after review"),
+    register_log_action(
+        actions, "moderation.removed", _("Removed after review"),
         lambda data: _("Removed after review: %(reason)s") % {"reason": data.get("reason", "")},
     )
-    actions.register_action(
-        "moderation.correction", _("Correction published"),
+    register_log_action(
+        actions, "moderation.correction", _("Correction published"),
         lambda data: _("Correction note of %(date)s published: %(note)s") % {"date": data.get("date", ""), "note": data.get("note", "")},
     )
-    actions.register_action("moderation.bypass_refused", _("Action refused without review"), _("Action refused without review"))
+    register_log_action(actions, "moderation.bypass_refused", _("Action refused without review"))
 
 
 @hooks.register("register_admin_urls")

@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
+
+from core.audit import register_log_action
 
 from . import admin_urls
 from .models import Adoption, ConsultationPage, InterviewPage, SurveyPage
@@ -52,11 +53,7 @@ def _labelled(choices, value):
 
 
 def _register(actions, action, label, message):
-    """register_action(action, label, callable) would print the bound method: use a formatter class."""
-    formatter = type("ParticipationLogFormatter", (LogFormatter,), {
-        "label": label, "format_message": lambda self, entry: message(entry.data or {}),
-    })
-    actions.register_action(action)(formatter)
+    register_log_action(actions, action, label, message)
 
 
 @hooks.register("register_log_actions")
