@@ -19,17 +19,25 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from sections.models import ColumnPage, LinkColumnPage, SectionPage
-
         context = super().get_context(request, *args, **kwargs)
-        # Columns hung directly under the home page (党建之窗, 安委会 …).
-        context["home_columns"] = self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific()
-        sections = self.get_children().live().in_menu().type(SectionPage).specific()
-        # One query per section (five), never one per listed item.
-        context["section_blocks"] = [
-            (section, item_queryset(section, descendants=True).specific()[:8]) for section in sections
-        ]
+        # Callables: the template calls them only when its cached fragment
+        # (``{% pagecache "home_blocks" %}``) is missing.
+        context["home_columns"] = self.home_columns
+        context["section_blocks"] = self.section_blocks
         return context
+
+    def home_columns(self):
+        """Columns hung directly under the home page (党建之窗, 安委会 …)."""
+        from sections.models import ColumnPage, LinkColumnPage
+
+        return list(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific())
+
+    def section_blocks(self):
+        """(section, latest items) per section: one query per section (five), never one per listed item."""
+        from sections.models import SectionPage
+
+        sections = self.get_children().live().in_menu().type(SectionPage).specific()
+        return [(section, list(item_queryset(section, descendants=True).specific()[:8])) for section in sections]
 
 
 @register_setting(icon="site")

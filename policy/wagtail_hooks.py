@@ -119,3 +119,5 @@ def register_policy_log_actions(actions):
 
 
 
+
+from . import page_cache  # noqa: E402,F401 - registers the page cache's hooks (pagecache app)

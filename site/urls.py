@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("policy/", include("policy.urls")),
     path("search/", include("search.urls")),
     path("ysqgk/", include("disclosure_requests.urls")),  # requests
+    path("hudong/", include("interaction.urls")),
+    path("participation/", include("participation.urls")),  # participation
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

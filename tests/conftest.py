@@ -24,13 +24,41 @@ class _Null:
         pass
 
 
-@pytest.fixture
-def site_tree(db):
-    """The loaded tree; reloads it if a transactional test flushed the database."""
+def _restore_tree():
+    """Reload the tree after a transactional test flushed the database (Wagtail's root node included)."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale
+
+    if not Page.objects.filter(depth=1).exists():
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    call_command("load_site_tree", verbosity=0, stdout=_Null())
+
+
+@pytest.fixture(autouse=True)
+def _site_tree_survives_flushes(request):
+    """Every database test starts with the loaded tree, even after a transactional test emptied the database."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
     from home.models import HomePage
 
-    if not HomePage.objects.exists():
-        call_command("load_site_tree", stdout=_Null())
+    with blocker.unblock():
+        if not HomePage.objects.exists():
+            _restore_tree()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The loaded tree (the home page in Simplified Chinese)."""
+    from home.models import HomePage
+
     return HomePage.objects.get(depth=2, locale__language_code="zh-hans")
 
 
@@ -75,3 +103,23 @@ def publish():
 
 
 pytest_plugins = ["plugins.testing"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_fragments():
+    """Page fragments are keyed by a generation stored in the database; a rolled-back test resets it, so clear them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counts, login failures and page fragments of
+    another test's (rolled-back) data must not leak into it."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+    yield

@@ -1,6 +1,9 @@
 """Template tags for the public site chrome: navigation, links, QR code."""
+import functools
+
 import segno
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -19,22 +22,16 @@ def page_href(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The current language's home page (remembered on the request: the header and breadcrumbs both ask)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized.specific
-
-
-@register.simple_tag(takes_context=True)
-def nav_sections(context):
-    """The five sections (版块) of the current language's home page."""
-    from sections.models import SectionPage
-
-    root = site_root(context)
-    if root is None:
-        return []
-    return list(root.get_children().live().in_menu().type(SectionPage).specific())
+    cached = getattr(request, "_site_root_page", None)
+    if cached is None or cached[0] != translation.get_language():
+        cached = (translation.get_language(), site.root_page.localized.specific)
+        request._site_root_page = cached
+    return cached[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -45,20 +42,47 @@ def breadcrumbs(context, page):
     return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific())
 
 
+@functools.lru_cache(maxsize=2048)
+def _qr_svg(url, scale):
+    try:
+        qr = segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return None
+    return qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
+
+
 @register.simple_tag(takes_context=True)
 def qr_code_svg(context, scale=3):
-    """An inline SVG QR code of the current page's absolute URL."""
+    """An inline SVG QR code of the current page's absolute URL, made once per URL and process.
+
+    Very long query strings (e.g. a 1,000-character search) do not fit a QR
+    code: the page without its query string is encoded instead.
+    """
     request = context.get("request")
     if request is None:
         return ""
-    try:
-        qr = segno.make(request.build_absolute_uri(), error="m")
-    except segno.DataOverflowError:
-        # Very long query strings (e.g. a 1,000-character search) do not fit a
-        # QR code: encode the page without its query string instead.
-        try:
-            qr = segno.make(request.build_absolute_uri(request.path), error="m")
-        except segno.DataOverflowError:
-            return ""
-    svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
-    return mark_safe(svg)
+    svg = _qr_svg(request.build_absolute_uri(), scale)
+    if svg is None:
+        svg = _qr_svg(request.build_absolute_uri(request.path), scale)
+    return mark_safe(svg or "")
+
+
+# Places where feature apps add HTML without the lower floors importing them.
+# Each is a Wagtail hook whose functions take ``(request, page)`` and return
+# HTML (already escaped, e.g. from render_to_string) or None:
+#   "column_page_extras"  below a column's heading (sections' column page)
+#   "page_extras"         after the body of content pages (articles, policy documents, interpretations)
+#   "site_footer_links"   links in the footer of every page (page may be None)
+FRAGMENT_HOOKS = ("column_page_extras", "page_extras", "site_footer_links")
+
+
+@register.simple_tag(takes_context=True)
+def hook_fragments(context, hook_name, page=None):
+    """The HTML every function registered for ``hook_name`` returns for this page, in hook order."""
+    from wagtail import hooks
+
+    if hook_name not in FRAGMENT_HOOKS:
+        raise template.TemplateSyntaxError(f"unknown fragment hook {hook_name!r}")
+    request = context.get("request")
+    parts = [fn(request, page) for fn in hooks.get_hooks(hook_name)]
+    return mark_safe("".join(str(part) for part in parts if part))

@@ -4,6 +4,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.forms import ChinesePageForm
+
 from .listing import item_queryset, latest_items_by_parent, paginate
 
 
@@ -33,6 +35,8 @@ class ColumnPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("co_departments"), FieldPanel("intro")]
 
+    base_form_class = ChinesePageForm
+
     parent_page_types = ["home.HomePage", "sections.SectionPage", "sections.ColumnPage"]
 
     class Meta:
@@ -45,13 +49,17 @@ class ColumnPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["sub_column_blocks"] = self.sub_column_blocks  # called only when the cached fragment is missing
+        context["items"] = paginate(request, item_queryset(self).specific())
+        # Only the first page of items is kept as a fragment (?page=N is rendered each time).
+        context["first_items_page"] = "1" if "page" not in request.GET else None
+        return context
+
+    def sub_column_blocks(self):
         sub_columns = list(self.get_children().live().type(ColumnPage, _link_column_model()).specific())
-        context["sub_columns"] = sub_columns
         manual_sub_columns = [c for c in sub_columns if isinstance(c, ColumnPage)]
         latest = latest_items_by_parent(manual_sub_columns)
-        context["sub_column_blocks"] = [(c, latest.get(c.pk, [])) for c in sub_columns]
-        context["items"] = paginate(request, item_queryset(self).specific())
-        return context
+        return [(c, latest.get(c.pk, [])) for c in sub_columns]
 
 
 def _link_column_model():

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.forms import ChinesePageForm
+
 from .listing import latest_items_by_parent
 
 
@@ -13,6 +15,8 @@ class SectionPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    base_form_class = ChinesePageForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["sections.ColumnPage", "sections.LinkColumnPage"]
@@ -27,9 +31,12 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["column_blocks"] = self.column_blocks  # called only when the cached fragment is missing
+        return context
+
+    def column_blocks(self):
         columns = list(self.get_children().live().in_menu().specific()) or list(
             self.get_children().live().specific()
         )
         latest = latest_items_by_parent([c for c in columns if c.specific_class.__name__ == "ColumnPage"])
-        context["column_blocks"] = [(column, latest.get(column.pk, [])) for column in columns]
-        return context
+        return [(column, latest.get(column.pk, [])) for column in columns]

@@ -88,13 +88,15 @@ def test_listing_costs_no_query_per_item(make_doc, column):
         make_doc(parent=parent, services=[SERVICE])
     client = Client()
     client.get(parent.url)
+    # Each publish starts a new fragment generation: compare first requests after a publish.
+    make_doc(parent=parent, services=[SERVICE])
     with CaptureQueriesContext(connection) as few:
         client.get(parent.url)
     for n in range(12):
         make_doc(parent=parent, services=[SERVICE] if n % 2 else [])
     with CaptureQueriesContext(connection) as many:
         response = client.get(parent.url)
-    assert response.content.decode().count("validity-badge") >= 15
+    assert response.content.decode().count("validity-badge") >= 16
     assert len(many) == len(few)
 
 

@@ -1,0 +1,133 @@
+"""Which public URLs a change makes stale, and purging them from nginx.
+
+A change of one page affects, in every language: the page itself, each of its
+ancestors (column listings, section blocks, the home page blocks), the pages
+that show it (hook ``pagecache_related_pages``: tag pages, feeds, policy
+listings, interpretations and the documents they interpret), and the site
+maps. Purges are sent after the transaction commits, through Wagtail's
+frontend-cache backends (``WAGTAILFRONTENDCACHE``); without a backend this is
+a no-op and only the fragment generation is bumped.
+"""
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail import hooks
+from wagtail.models import Page, Site
+
+from . import generation
+
+logger = logging.getLogger("govsite.pagecache")
+
+SITE_WIDE_VIEWS = ["site_map"]  # per language
+UNPREFIXED_VIEWS = ["sitemap_xml"]
+
+
+def _root_url():
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return site.root_url if site else ""
+
+
+def language_urls(view_name, *args):
+    """``view_name`` reversed under every language prefix (absolute)."""
+    root, urls = _root_url(), set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                urls.add(root + reverse(view_name, args=args))
+            except NoReverseMatch:
+                pass
+    return urls
+
+
+def site_wide_urls():
+    urls = set()
+    for name in SITE_WIDE_VIEWS:
+        urls |= language_urls(name)
+    root = _root_url()
+    for name in UNPREFIXED_VIEWS:
+        try:
+            urls.add(root + reverse(name))
+        except NoReverseMatch:
+            pass
+    return urls
+
+
+def _translations(pages):
+    keys = {p.translation_key for p in pages}
+    found = {p.pk: p for p in Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)}
+    for p in pages:
+        found.setdefault(p.pk, p)
+    return list(found.values())
+
+
+def page_urls(page, *, with_ancestors=True, extra_pages=()):
+    """Every URL that shows ``page`` (in every language)."""
+    pages = _translations([page, *extra_pages])
+    related_urls = set()
+    for fn in hooks.get_hooks("pagecache_related_pages"):
+        more_pages, more_urls = fn(page.specific)
+        pages += _translations(list(more_pages))
+        related_urls |= set(more_urls)
+    urls = set(related_urls) | site_wide_urls()
+    seen = set()
+    for p in pages:
+        chain = [p]
+        if with_ancestors and p.depth and p.depth > 2:
+            chain += list(p.get_ancestors().filter(depth__gte=2))
+        for q in chain:
+            if q.pk in seen:
+                continue
+            seen.add(q.pk)
+            url = q.get_full_url()
+            if url:
+                urls.add(url)
+    return urls
+
+
+def subtree_urls(page):
+    """The page, all its descendants and all its ancestors, in every language."""
+    pages = list(Page.objects.descendant_of(page, inclusive=True))
+    urls = set()
+    for p in _translations(pages):
+        url = p.get_full_url()
+        if url:
+            urls.add(url)
+    return urls | page_urls(page)
+
+
+def all_urls():
+    """Every public URL (site settings, the navigation or a section changed)."""
+    urls = site_wide_urls()
+    for p in Page.objects.live().filter(depth__gte=2):
+        url = p.get_full_url()
+        if url:
+            urls.add(url)
+    for fn in hooks.get_hooks("pagecache_all_urls"):
+        urls |= set(fn())
+    return urls
+
+
+def changed(urls):
+    """Bump the generation now and after commit; purge ``urls`` after commit."""
+    generation.bump()
+    urls = set(urls)
+
+    def after_commit():
+        generation.bump()
+        send(urls)
+
+    transaction.on_commit(after_commit)
+
+
+def send(urls):
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    try:
+        purge_urls_from_cache(sorted(urls))
+    except Exception:  # noqa: BLE001 - a cache outage must never fail a publish
+        logger.exception("Purging %d URLs from the page cache failed", len(urls))
