@@ -4,6 +4,8 @@ Nothing of the applicant's personal data is ever rendered here; the status
 page shows the request only after the right 申请编号 + 查询码, and a wrong
 pair gets the same answer as an unknown number.
 """
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -20,6 +22,7 @@ from .models import DisclosureRequest, ReceivedChannel, Status
 from .reply_document import reply_docx, reply_filename
 
 SESSION_KEY = "disclosure_requests_seen"
+NUMBER = re.compile(r"YSQ\d{9,15}")
 
 
 @never_cache
@@ -69,7 +72,9 @@ def status(request):
 @never_cache
 def download_reply(request, number):
     allowed = request.session.get(SESSION_KEY, [])
-    item = DisclosureRequest.objects.filter(number=number[:20]).first()
+    if not NUMBER.fullmatch(number):  # also keeps NUL and other junk away from PostgreSQL
+        raise Http404
+    item = DisclosureRequest.objects.filter(number=number).first()
     if item is None or item.pk not in allowed or item.status != Status.CLOSED or not item.answer_text:
         raise Http404
     response = HttpResponse(reply_docx(item),
