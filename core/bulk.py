@@ -76,7 +76,21 @@ def defer(kind, page_ids):
     if pending is None:
         return False
     pending.add(kind, page_ids)
+    _journal(kind, page_ids)
     return True
+
+
+def _journal(kind, page_ids):
+    from core.models import PendingPass
+
+    PendingPass.objects.bulk_create([PendingPass(kind=kind, page_id=pk) for pk in page_ids], ignore_conflicts=True)
+
+
+def leftover_page_ids(kind):
+    """Pages a killed or interrupted bulk run recorded for ``kind`` but never processed."""
+    from core.models import PendingPass
+
+    return list(PendingPass.objects.filter(kind=kind).order_by("page_id").values_list("page_id", flat=True))
 
 
 @contextmanager
@@ -106,11 +120,14 @@ def run_deferred(pending, progress_factory=None, skip=()):
     """
     if active():
         return []
+    from core.models import PendingPass
+
     results = []
     for item in _passes.values():
         if item.kind in skip:
             continue
-        ids = list(pending.page_ids.get(item.kind, ()))
+        # This run's pages, then any a killed earlier run left in the journal.
+        ids = list(dict.fromkeys([*pending.page_ids.get(item.kind, ()), *leftover_page_ids(item.kind)]))
         result = PassResult(item.kind, item.label, pages=len(ids))
         progress = progress_factory(item.label, len(ids)) if (progress_factory and ids) else None
         for start in range(0, len(ids), BATCH_SIZE):
@@ -118,6 +135,7 @@ def run_deferred(pending, progress_factory=None, skip=()):
             try:
                 with transaction.atomic():  # a failed batch leaves nothing half-written
                     item.run(batch)
+                    PendingPass.objects.filter(kind=item.kind, page_id__in=batch).delete()
             except Exception:  # noqa: BLE001 - one bad batch must not stop the others
                 logger.exception("Deferred %s failed for pages %s..%s", item.kind, batch[0], batch[-1])
                 result.failed_batches += 1

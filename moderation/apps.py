@@ -11,3 +11,7 @@ class ModerationConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.register()
+
+        from . import media_guard
+
+        media_guard.connect()

@@ -38,10 +38,12 @@ def request_removal(request, page_id):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             revision = page.save_revision(user=request.user, log_action=False)
-            workflow_state = workflow.start(page, request.user)
+            # Created before the workflow starts, so the first reviewer's notification already says 撤除.
             removal = RemovalRequest.objects.create(
-                page=page, reason=form.cleaned_data["reason"], requested_by=request.user, workflow_state=workflow_state,
+                page=page, reason=form.cleaned_data["reason"], requested_by=request.user,
             )
+            removal.workflow_state = workflow.start(page, request.user)
+            removal.save(update_fields=["workflow_state"])
             log(instance=page, action="moderation.removal_requested", user=request.user, revision=revision,
                 data={"reason": removal.reason, "request_id": removal.pk})
         messages.success(request, _("Removal of '%(title)s' submitted for review.") % {"title": page.title})

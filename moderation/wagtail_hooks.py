@@ -14,6 +14,13 @@ from .models import ConfidentialityReview
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    from .media_guard import LOG_ACTIONS
+
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(
+            action, label,
+            lambda data, label=label: "%s: %s" % (label, data.get("title", "")),
+        )
     actions.register_action(
         "moderation.step_skipped", _("Review step skipped"),
         lambda data: _("Review step '%(task)s' skipped: the item is not marked as important.")
@@ -142,3 +149,19 @@ def refuse_malformed_workflow_data(request, page):
         messages.error(request, _("The review data sent with this action was malformed; nothing was changed."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+
+@hooks.register("check_page_form")
+def run_content_checks_on_submission(form, page, action, user):
+    """错敏词, personal data … (``moderation_content_checks``): a blocking problem keeps the page from review."""
+    from .content_checks import approval_refusal, submission_errors
+
+    if action in ("submit", "publish"):
+        for message in submission_errors(page, user):
+            form.add_error(None, message)
+    elif action == "approve" and page.pk:
+        task_state = page.current_workflow_task_state
+        refusal = approval_refusal(task_state, user, page=page) if task_state is not None else None
+        if refusal:
+            form.add_error(None, refusal)

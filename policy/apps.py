@@ -9,6 +9,13 @@ class PolicyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import publishing, signal_handlers
+        from .models.sync_publish import register_gate
 
         signal_handlers.connect()
+        register_gate(
+            is_releasing=lambda pk: pk in publishing._releasing.get(),
+            request_publish=lambda revision, user: publishing.request_publish(revision, user)
+            is not publishing.Outcome.NOT_GATED,
+            guard_going_live=publishing.guard_going_live,
+        )

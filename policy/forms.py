@@ -3,15 +3,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.forms import SlugFromTitleMixin
+
 MAX_TAGS = 30
 
 
-class PolicyDocumentForm(WagtailAdminPageForm):
+class PolicyDocumentForm(SlugFromTitleMixin, WagtailAdminPageForm):
     """Editors may apply only active tags from the catalogue (标签目录)."""
 
     def clean_tags(self):
-        from .models import PolicyTag
-
+        # The tag model is reached through the edited model's field, so forms never import models (no cycle).
+        PolicyTag = self._meta.model._meta.get_field("tags").related_model
         names = self.cleaned_data.get("tags") or []
         if len(names) > MAX_TAGS:
             raise forms.ValidationError(_("A document can carry at most %(max)d tags.") % {"max": MAX_TAGS})

@@ -8,10 +8,13 @@ field               required  value
 index_number        yes       索引号; the import key: a row whose 索引号 exists
                               updates that document, so re-running is safe
 title               yes       标题
-doc_number          yes       文号, e.g. 沪应急规〔2023〕3号 ([2023] and （2023） accepted)
-issuer                        发文机关 (default 上海市应急管理局)
+doc_number                    文号, e.g. 沪应急规〔2023〕3号 ([2023] （2023） 【2023】 ﹝2023﹞
+                              accepted), 上海市人民政府令第32号, 公告第3号; required only
+                              for a 行政规范性文件 (is_normative 是)
+issuer                        发文机关; left empty when empty (``--default-issuer``
+                              gives one explicitly)
 doc_type                      文种: 通知 决定 意见 办法 规定 细则 公告 通告 方案 规划 批复 函 报告 令 其他
-written_date        yes       成文日期 YYYY-MM-DD
+written_date        yes       成文日期 YYYY-MM-DD (``--default-date`` for rows without one)
 publish_date                  发布日期 YYYY-MM-DD (default: import time)
 effective_date                施行日期 YYYY-MM-DD
 expiry_date                   有效期至 YYYY-MM-DD
@@ -138,8 +141,10 @@ def _date(row, key, required=False):
 
 
 class PolicyImporter:
-    def __init__(self, column, files_dir=None, user=None):
+    def __init__(self, column, files_dir=None, user=None, default_issuer="", default_date=None):
         self.column = column
+        self.default_issuer = default_issuer or ""
+        self.default_date = default_date
         self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.user = user
         self.tags = {name.lower(): name for name in PolicyTag.objects.filter(is_active=True).values_list("name", flat=True)}
@@ -195,16 +200,18 @@ class PolicyImporter:
         v = {}
         v["index_number"] = _text(row, "index_number", required=True, limit=60)
         v["title"] = _text(row, "title", required=True, limit=255)
+        raw_number = _text(row, "doc_number", limit=60)
         try:
-            v["doc_number"] = normalise_doc_number(_text(row, "doc_number", required=True, limit=60))
+            v["doc_number"] = normalise_doc_number(raw_number) if raw_number else ""
         except ValidationError as exc:
-            raise RowError(f"doc_number: {' '.join(exc.messages)}") from None
-        v["issuer"] = _text(row, "issuer", limit=100) or "上海市应急管理局"
+            raise RowError(f"doc_number: {raw_number[:60]!r}: {' '.join(map(str, exc.messages))}") from None
+        # An empty 发文机关 stays empty: filling in this bureau would invent metadata.
+        v["issuer"] = _text(row, "issuer", limit=100) or self.default_issuer
         doc_type = _text(row, "doc_type", limit=10) or DocType.NOTICE
         if doc_type not in DocType.values:
             raise RowError(f"doc_type: unknown {doc_type!r}")
         v["doc_type"] = doc_type
-        v["written_date"] = _date(row, "written_date", required=True)
+        v["written_date"] = _date(row, "written_date", required=self.default_date is None) or self.default_date
         publish_date = _date(row, "publish_date")
         v["display_date"] = (
             timezone.make_aware(datetime.datetime.combine(publish_date, datetime.time(9, 0))) if publish_date else None
@@ -221,6 +228,8 @@ class PolicyImporter:
         if normative not in TRUE | FALSE:
             raise RowError(f"is_normative: expected 是 or 否, not {normative!r}")
         v["is_normative"] = normative in TRUE
+        if v["is_normative"] and not v["doc_number"]:
+            raise RowError("doc_number: missing (required for an administrative normative document, 行政规范性文件)")
         v["audience"] = _text(row, "audience", limit=200)
         v["summary"] = _text(row, "summary", limit=1000)
         v["body"] = _text(row, "body")
@@ -302,8 +311,11 @@ class PolicyImporter:
         existing = Document.objects.filter(file_hash=digest).first()
         if existing is not None:
             return existing
+        from departments.collections import collection_for
+
         with path.open("rb") as fh:
-            document = Document(title=path.stem[:255])
+            # Filed in the column's department collection, where only that department may change it.
+            document = Document(title=path.stem[:255], collection=collection_for(getattr(self.column, "department", None)))
             document.file.save(path.name, File(fh), save=False)
             document._set_document_file_metadata()
             document.save()

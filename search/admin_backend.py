@@ -17,7 +17,7 @@ _swap_lock = threading.RLock()
 
 
 def _segment_value(value):
-    return segmentation.index_text(value) if isinstance(value, str) else value
+    return segmentation.word_text(value) if isinstance(value, str) else value
 
 
 def _segmenting_indexer(base):

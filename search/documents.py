@@ -19,11 +19,14 @@ FIELD_BOOSTS = {"title": 3, "meta": 2, "body": 1}
 
 
 def _text(analyzer_name):
+    """A text field: the chosen Chinese analyzer, English stemming in ``.en``, and, when the
+    analyzer makes words (smartcn, IK), character bigrams in ``.cjk`` so a sub-word or a part
+    of a compound is still found (the embedded backends index bigrams next to jieba words)."""
     index_an, search_an = ANALYZERS[analyzer_name]
-    return Text(
-        analyzer=index_an, search_analyzer=search_an,
-        fields={"en": Text(analyzer="english")},
-    )
+    fields = {"en": Text(analyzer="english")}
+    if analyzer_name != "cjk":
+        fields["cjk"] = Text(analyzer="cjk")
+    return Text(analyzer=index_an, search_analyzer=search_an, fields=fields)
 
 
 def document_class(analyzer_name="cjk"):

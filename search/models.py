@@ -118,6 +118,8 @@ class Synonym(index.Indexed, models.Model):
         help_text=_("Terms that mean the same, separated by commas, e.g. 危化品, 危险化学品."),
     )
     enabled = models.BooleanField(_("enabled"), default=True)
+    # The shipped vocabulary group this row was loaded from (search.vocabulary); "" for rows added by hand.
+    shipped_key = models.CharField(max_length=64, blank=True, default="", editable=False, db_index=True)
 
     panels = [FieldPanel("terms"), FieldPanel("enabled")]
     search_fields = [index.SearchField("terms")]

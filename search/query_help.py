@@ -9,10 +9,21 @@ SYNONYM_CACHE_KEY = "sitesearch:synonyms:v1"
 CACHE_SECONDS = 300
 
 
+class SynonymGroups(list):
+    """The enabled synonym groups, with an index from each lower-cased term to its groups."""
+
+    def __init__(self, groups):
+        super().__init__(groups)
+        self.index = {}
+        for group in self:
+            for term in group:
+                self.index.setdefault(term.lower(), []).append(group)
+
+
 def synonym_groups():
     groups = cache.get(SYNONYM_CACHE_KEY)
     if groups is None:
-        groups = [s.term_list for s in Synonym.objects.filter(enabled=True)]
+        groups = SynonymGroups(s.term_list for s in Synonym.objects.filter(enabled=True))
         cache.set(SYNONYM_CACHE_KEY, groups, CACHE_SECONDS)
     return groups
 
@@ -22,11 +33,12 @@ def invalidate_synonyms():
 
 
 def synonyms_for(word, groups):
+    word = word.lower()
+    index = groups.index if isinstance(groups, SynonymGroups) else None
+    candidates = index.get(word, []) if index is not None else [g for g in groups if word in {t.lower() for t in g}]
     out = []
-    for group in groups:
-        lowered = [t.lower() for t in group]
-        if word.lower() in lowered:
-            out.extend(t for t in group if t.lower() != word.lower())
+    for group in candidates:
+        out.extend(t for t in group if t.lower() != word and t not in out)
     return out
 
 
@@ -150,25 +162,47 @@ def correct_word(word, language):
     return best[1] if best else None
 
 
-def correct_query(query, language):
-    """A corrected query string, or None when every word is known.
+def vocabulary_terms(groups):
+    """Every term of the synonym table (shipped vocabulary and admin entries), lower-cased."""
+    if isinstance(groups, SynonymGroups):
+        return groups.index.keys()
+    return {t.lower() for group in groups for t in group}
+
+
+def is_valid_word(word, groups=(), known=None):
+    """A word that must never be "corrected": in the vocabulary, in jieba's dictionary, or found in the index."""
+    if word.lower() in vocabulary_terms(groups):
+        return True
+    if len(word) >= 2 and segmentation.HAN_RE.search(word) and segmentation.is_dictionary_word(word):
+        return True
+    return bool(known and known(word))
+
+
+def correct_query(query, language, groups=(), known=None):
+    """A corrected query string, or None when there is nothing to correct.
 
     Whole-query correction first (应急管里局 -> 应急管理局 when the phrase is a
-    known word), then word by word.
+    known word), then word by word. A word of the vocabulary, of jieba's
+    dictionary or of the index (``known(word)``) is never replaced, and the
+    user's own spacing is kept: only the corrected words change.
     """
     compact = query.replace(" ", "")
-    whole = correct_word(compact, language) if segmentation.HAN_RE.search(compact) else None
-    if whole:
-        return whole
-    changed, out = False, []
+    if compact == query and segmentation.HAN_RE.search(compact) and not is_valid_word(compact, groups, known):
+        whole = correct_word(compact, language)
+        if whole:
+            return whole
+    out, pos, changed = [], 0, False
+    lowered = query.lower()
     for word in segmentation.query_words(query):
-        fixed = correct_word(word, language)
-        if fixed:
-            changed = True
-            out.append(fixed)
-        else:
-            out.append(word)
+        at = lowered.find(word, pos)
+        if at < 0:
+            continue
+        fixed = None if is_valid_word(word, groups, known) else correct_word(word, language)
+        out.append(query[pos:at])
+        out.append(fixed or query[at:at + len(word)])
+        changed = changed or bool(fixed)
+        pos = at + len(word)
     if not changed:
         return None
-    joiner = "" if segmentation.HAN_RE.search(query) else " "
-    return joiner.join(out)
+    out.append(query[pos:])
+    return "".join(out)

@@ -37,6 +37,7 @@ def _to_simplified():
 
 def _cut(text, mode):
     """jieba's words of ``text`` in its own characters; mode "default" (precise) or "search"."""
+    ensure_vocabulary()
     simplified = _to_simplified()(text) if HAN_RE.search(text) else text
     if simplified == text or len(simplified) != len(text):
         return rjieba.cut_for_search(text) if mode == "search" else rjieba.cut(text)
@@ -58,8 +59,98 @@ def index_tokens(text):
     return _clean(_cut(text, "search"))
 
 
-def index_text(text):
+# Character bigrams of Han runs, indexed after the words (see ``index_text``).
+# Longer texts keep the bigrams of their first characters only: PostgreSQL's
+# tsvector has a size limit, and what a search must not miss is in the title,
+# the metadata and the beginning of the body.
+MAX_GRAM_CHARS = 60_000
+HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+
+
+def bigrams(text):
+    """Overlapping character bigrams of each Han run: 应急救援 -> 应急 急救 救援.
+
+    A one-character run gives no bigram: a single character is matched as a
+    jieba word or not at all (it would match almost every document).
+    """
+    out = []
+    for run in HAN_RUN_RE.findall(text or ""):
+        out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def word_text(text):
+    """jieba's words only (the admin's page search)."""
     return " ".join(index_tokens(text))
+
+
+def index_text(text):
+    """What the full-text index stores for ``text``: jieba words, then character bigrams.
+
+    Words give precise, well-weighted matches; the bigrams make every
+    sub-word and every part of a compound findable whatever jieba decided
+    (救援 inside 应急救援, 考核 and 办法 where the query has 考核办法), the
+    way Elasticsearch's ``cjk_bigram`` does. The bigrams come after all the
+    words, so a query word matched as a bigram *phrase* (考核 核办 办法 at
+    consecutive positions) means the exact character string.
+    """
+    if not text:
+        return ""
+    words = " ".join(index_tokens(text))
+    grams = " ".join(bigrams(text[:MAX_GRAM_CHARS].lower()))
+    return f"{words} {grams}" if grams else words
+
+
+def query_gram_phrase(word):
+    """The bigram phrase that matches ``word`` as an exact character string, or [] when the word itself does.
+
+    Only pure Han words of three characters or more need one: a two-character
+    word is its own bigram, and the word token already matches it.
+    """
+    if len(word) >= 3 and HAN_RUN_RE.fullmatch(word):
+        return bigrams(word)
+    return []
+
+
+def query_parts(word):
+    """The parts of a compound query word, to find documents that hold it only in pieces.
+
+    考核办法 -> [考核, 办法]: jieba's search-mode sub-words, when they cover the
+    whole word from left to right. [] for words without such parts (人社局:
+    its bigram phrase already finds the exact string).
+    """
+    if len(word) < 3 or not HAN_RUN_RE.fullmatch(word):
+        return []
+    subs = {w for w in _clean(_cut(word, "search")) if w != word and len(w) >= 2}
+    parts, i = [], 0
+    while i < len(word):
+        best = max((w for w in subs if word.startswith(w, i)), key=len, default=None)
+        if best is None:
+            return []
+        parts.append(best)
+        i += len(best)
+    return parts if len(parts) > 1 else []
+
+
+def is_dictionary_word(word):
+    """True when jieba's dictionary (with the shipped vocabulary) holds ``word``."""
+    ensure_vocabulary()
+    return bool(rjieba.has_word(word))
+
+
+def ensure_vocabulary():
+    """Add the shipped government vocabulary to jieba's dictionary once per process."""
+    global _vocabulary_loaded
+    if _vocabulary_loaded:
+        return
+    _vocabulary_loaded = True
+    from . import vocabulary
+
+    for word in vocabulary.dictionary_words():
+        rjieba.add_word(word, None, None)
+
+
+_vocabulary_loaded = False
 
 
 def query_words(text):
@@ -70,8 +161,9 @@ def query_words(text):
 
 
 def title_words(text):
-    """Vocabulary words of a title: two characters or more."""
-    return [w for w in _clean(_cut(text or "", "default")) if len(w) >= 2 and w not in STOP_WORDS]
+    """Vocabulary words of a title, two characters or more, with the sub-words of compounds
+    (应急预案 gives 应急 and 预案 too, for pinyin and typo help)."""
+    return list(dict.fromkeys(w for w in _clean(_cut(text or "", "search")) if len(w) >= 2 and w not in STOP_WORDS))
 
 
 def to_pinyin(text):

@@ -131,8 +131,40 @@ def normalise_query(q):
     return q[:MAX_QUERY_CHARS], truncated
 
 
+# A 文号 (沪应急规〔2023〕3号, any bracket) or a 索引号 (SHYJ-2023-00012): precise queries.
+_OPEN, _CLOSE = "〔［[（(【﹝{｛", "〕］]）)】﹞}｝"
+DOC_NUMBER_RE = re.compile(
+    rf"^[\u4e00-\u9fffA-Za-z]{{1,20}}\s*[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(第?\s*\d{{1,5}})\s*号$")
+ORDER_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:令|公告|通告)\s*第\s*\d{1,5}\s*号$")
+INDEX_NUMBER_RE = re.compile(r"^[A-Za-z0-9]{2,20}(?:-[A-Za-z0-9]{1,20}){1,4}$")
+
+
+def exact_number(q):
+    """The canonical 文号/索引号 a query is, or "" (brackets normalised to 〔〕 as the policy app stores them)."""
+    text = q.replace(" ", "").replace("\u3000", "")
+    match = DOC_NUMBER_RE.match(text)
+    if match:
+        prefix = text[:match.start(1)].rstrip(_OPEN + " ")
+        return f"{prefix}〔{match[1]}〕{match[2].replace(' ', '')}号"
+    if ORDER_NUMBER_RE.match(text):
+        return text
+    if INDEX_NUMBER_RE.match(text) and any(ch.isdigit() for ch in text) and "-" in text:
+        return text.upper()
+    return ""
+
+
+def word_forms(word):
+    """(token lists, bigram phrases) that find ``word``: its jieba words, its parts, its exact string."""
+    alternatives = [segmentation.query_words(word) if len(word) > 1 else [word]]
+    parts = segmentation.query_parts(word)
+    if parts and parts not in alternatives:
+        alternatives.append(parts)
+    phrase = segmentation.query_gram_phrase(word)
+    return [a for a in alternatives if a], [phrase] if phrase else []
+
+
 def build_concepts(q, groups, pinyin_hanzi=None):
-    """AND of query words; each word may match itself or any synonym (as token phrases)."""
+    """One concept per query word; each may match itself or any synonym (ranked below the typed form)."""
     concepts, used = [], []
     words = segmentation.query_words(q)
     # A synonym written as one query (危化品) is matched as a whole first.
@@ -140,18 +172,22 @@ def build_concepts(q, groups, pinyin_hanzi=None):
     if whole:
         words = [q.replace(" ", "")]
     for word in words[:MAX_CONCEPTS]:
-        alternatives = [segmentation.query_words(word) if len(word) > 1 else [word]]
+        alternatives, phrases = word_forms(word)
+        typed, typed_phrases = len(alternatives), len(phrases)
         for syn in query_help.synonyms_for(word, groups):
             used.append(syn)
-            alternatives.append(segmentation.query_words(syn))
-        alternatives = [a for a in alternatives if a]
+            syn_alts, syn_phrases = word_forms(syn)
+            alternatives += [a for a in syn_alts if a not in alternatives]
+            phrases += [p for p in syn_phrases if p not in phrases]
         if alternatives:
-            concepts.append(Concept(alternatives=alternatives))
+            concepts.append(Concept(alternatives=alternatives, typed=typed, phrases=phrases,
+                                    typed_phrases=typed_phrases))
     if pinyin_hanzi:
         alt = [w for w in segmentation.query_words(pinyin_hanzi)]
         if alt:
-            concepts = [Concept(alternatives=[[w for c in concepts for a in c.alternatives[:1] for w in a]] + [alt])]
-    return concepts, used
+            typed = [[w for c in concepts for a in c.alternatives[:1] for w in a]]
+            concepts = [Concept(alternatives=typed + [alt], typed=1, phrases=[], typed_phrases=0)]
+    return concepts, list(dict.fromkeys(used))
 
 
 def search(req, backend=None):
@@ -169,23 +205,39 @@ def search(req, backend=None):
     concepts, result.synonyms_used = build_concepts(q, groups, pinyin_hanzi) if q else ([], [])
     if q and not concepts:
         return result
+    number = exact_number(q) if q else ""
     bq = BackendQuery(
         concepts=concepts, locale=req.locale, filters=req.filters, sort=req.sort,
         offset=(req.page - 1) * req.per_page, limit=req.per_page, facets=req.facets,
+        require_all=bool(number), exact=number,
     )
     raw = backend.query(bq)
-    if q and raw.total == 0:
-        fixed = query_help.correct_query(q, req.locale)
-        if fixed and fixed != q:
-            check = BackendQuery(concepts=build_concepts(fixed, groups)[0], locale=req.locale, limit=1, facets=False)
-            if backend.query(check).total:
-                result.suggestion = fixed
-    if raw.total == 0 and len(concepts) > 1:
-        # Too strict? Offer documents with any of the words, best first.
-        bq.concepts = [Concept(alternatives=[a for c in concepts for a in c.alternatives])]
+    if raw.total == 0 and bq.require_all and len(concepts) > 1:
+        # A 文号/索引号 that no document has whole: offer the closest, best first.
+        bq.require_all = False
         broadened = backend.query(bq)
         if broadened.total:
             raw, result.broadened = broadened, True
+    elif raw.total and len(concepts) > 1 and not bq.require_all:
+        full = raw.full_matches
+        if full is None:
+            check = BackendQuery(concepts=concepts, locale=req.locale, filters=req.filters, limit=1,
+                                 facets=False, require_all=True)
+            full = backend.query(check).total > 0
+        result.broadened = not full  # ranked results, but none has every word
+    if q and (raw.total == 0 or result.broadened):
+        # Little or nothing found: offer a correction as a link (never a silent rewrite).
+        def known(word):  # a word the index holds is not a typo
+            word_concepts = build_concepts(word, [])[0]
+            return bool(word_concepts) and backend.query(BackendQuery(
+                concepts=word_concepts, locale=req.locale, limit=1, facets=False, require_all=True)).total > 0
+
+        fixed = query_help.correct_query(q, req.locale, groups, known)
+        if fixed and fixed != q:
+            check = BackendQuery(concepts=build_concepts(fixed, groups)[0], locale=req.locale, limit=1, facets=False,
+                                 require_all=True)
+            if backend.query(check).total:
+                result.suggestion = fixed
     result.total = raw.total
     result.facets = raw.facets
     result.facet_labels = raw.facet_labels

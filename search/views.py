@@ -88,6 +88,8 @@ def search_view(request):
         "next_url": _page_url(request, results.page + 1) if results.page < results.num_pages else "",
         "suggestion_url": "?" + urlencode({"q": results.suggestion}) if results.suggestion else "",
         "page_title": _("Search"),
+        # The search form carries the chosen facets, so changing the sort or the words keeps them.
+        "active_facets": [(name, params["filters"][name]) for name in FACET_FIELDS if params["filters"].get(name)],
         "advanced_open": any(params["filters"].get(k) for k in ("title", "doc_number", "index_number", "date_from", "date_to")),
     }
     return render(request, "search/search.html", context)

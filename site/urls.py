@@ -32,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("sitemap/", home_views.site_map, name="site_map"),
     path("policy/", include("policy.urls")),
     path("search/", include("search.urls")),
+    path("ysqgk/", include("disclosure_requests.urls")),  # requests
+    path("hudong/", include("interaction.urls")),
+    path("participation/", include("participation.urls")),  # participation
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -105,6 +105,23 @@ class BasePage(Page):
         return None
 
     @property
+    def summary_repeats_body(self):
+        """True when the body already opens with the summary: the page then prints it once, not twice."""
+        import re
+
+        from django.utils.html import strip_tags
+
+        def squash(text):
+            return re.sub(r"\s+", "", text)
+
+        summary = squash(getattr(self, "summary", "") or "")
+        if not summary:
+            return False
+        body = getattr(self, "body", None)
+        body = squash(strip_tags(str(body.render_as_block()) if body else ""))
+        return summary in body[: len(summary) + 200]
+
+    @property
     def is_important(self):
         return bool(self.importance)
 

@@ -35,17 +35,6 @@ def site_root(context):
 
 
 @register.simple_tag(takes_context=True)
-def nav_sections(context):
-    """The five sections (版块) of the current language's home page."""
-    from sections.models import SectionPage
-
-    root = site_root(context)
-    if root is None:
-        return []
-    return list(root.get_children().live().in_menu().type(SectionPage).specific())
-
-
-@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     root = site_root(context)
     if root is None or not isinstance(page, Page):
@@ -72,7 +61,42 @@ def qr_code_svg(context, scale=3):
     request = context.get("request")
     if request is None:
         return ""
+<<<<<<< HEAD
     svg = _qr_svg(request.build_absolute_uri(), scale)
     if svg is None:
         svg = _qr_svg(request.build_absolute_uri(request.path), scale)
     return mark_safe(svg or "")
+=======
+    try:
+        qr = segno.make(request.build_absolute_uri(), error="m")
+    except segno.DataOverflowError:
+        # Very long query strings (e.g. a 1,000-character search) do not fit a
+        # QR code: encode the page without its query string instead.
+        try:
+            qr = segno.make(request.build_absolute_uri(request.path), error="m")
+        except segno.DataOverflowError:
+            return ""
+    svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
+    return mark_safe(svg)
+
+
+# Places where feature apps add HTML without the lower floors importing them.
+# Each is a Wagtail hook whose functions take ``(request, page)`` and return
+# HTML (already escaped, e.g. from render_to_string) or None:
+#   "column_page_extras"  below a column's heading (sections' column page)
+#   "page_extras"         after the body of content pages (articles, policy documents, interpretations)
+#   "site_footer_links"   links in the footer of every page (page may be None)
+FRAGMENT_HOOKS = ("column_page_extras", "page_extras", "site_footer_links")
+
+
+@register.simple_tag(takes_context=True)
+def hook_fragments(context, hook_name, page=None):
+    """The HTML every function registered for ``hook_name`` returns for this page, in hook order."""
+    from wagtail import hooks
+
+    if hook_name not in FRAGMENT_HOOKS:
+        raise template.TemplateSyntaxError(f"unknown fragment hook {hook_name!r}")
+    request = context.get("request")
+    parts = [fn(request, page) for fn in hooks.get_hooks(hook_name)]
+    return mark_safe("".join(str(part) for part in parts if part))
+>>>>>>> main

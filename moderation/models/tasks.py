@@ -87,15 +87,52 @@ class ModerationTaskMixin:
         ):
             raise PermissionDenied(_("This review step is no longer awaiting a decision."))
 
+    @staticmethod
+    def check_content(task_state, user, action_name):
+        """At each approval the registered content checks (错敏词, personal data …) run again."""
+        if action_name == "approve":
+            from ..content_checks import check_approval
+
+            check_approval(task_state, user)
+
+    # Four-eyes review (issue 18, item 4): nobody decides a step of their own
+    # submission, superusers included. The step stays in the queue of the
+    # role's other members (get_task_states_user_can_moderate leaves it out
+    # for the submitter); a direct attempt is refused with this message.
+    own_submission_message = _("You submitted this item: another member of the role must review it.")
+
+    @staticmethod
+    def submitter_id(obj):
+        workflow_state = getattr(obj, "workflow_state", None) or getattr(obj, "current_workflow_state", None)
+        return getattr(workflow_state, "requested_by_id", None)
+
+    def check_not_own_submission(self, task_state, user):
+        if user is not None and self.submitter_id(task_state) == user.pk:
+            raise PermissionDenied(self.own_submission_message)
+
+    def without_own_submissions(self, states, user):
+        return states.exclude(workflow_state__requested_by=user)
+
+    def actions_for(self, obj, user, actions):
+        return [] if user is not None and self.submitter_id(obj) == user.pk else actions
+
 
 class ReviewTask(ModerationTaskMixin, ConditionalTaskMixin, AbstractGroupApprovalTask):
     """A review step approved by members of the chosen groups (初审, 终审, 分管局领导 …)."""
 
     admin_form_fields = AbstractGroupApprovalTask.admin_form_fields + ["scope", "only_important"]
 
+    def get_actions(self, obj, user):
+        return self.actions_for(obj, user, super().get_actions(obj, user))
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return self.without_own_submissions(super().get_task_states_user_can_moderate(user, **kwargs), user)
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         self.check_task_state(task_state)
+        self.check_not_own_submission(task_state, user)
+        self.check_content(task_state, user, action_name)
         comment = str(kwargs.get("comment", "") or "")[:5000]
         if action_name == "approve":
             task_state.approve(user=user, comment=comment)
@@ -170,7 +207,7 @@ class DepartmentHeadTask(ModerationTaskMixin, ConditionalTaskMixin, Task):
         return self.is_head(user, self._department_for(obj))
 
     def get_actions(self, obj, user):
-        if self.is_head(user, self._department_for(obj)):
+        if self.is_head(user, self._department_for(obj)) and self.submitter_id(obj) != user.pk:
             return [
                 ("reject", _("Request changes"), True),
                 ("approve", _("Approve"), False),
@@ -183,6 +220,8 @@ class DepartmentHeadTask(ModerationTaskMixin, ConditionalTaskMixin, Task):
         self.check_task_state(task_state)
         if not self.is_head(user, task_state.specific.department):
             raise PermissionDenied(_("Only a head of the responsible department may decide this step."))
+        self.check_not_own_submission(task_state, user)
+        self.check_content(task_state, user, action_name)
         comment = str(kwargs.get("comment", "") or "")[:5000]
         if action_name == "approve":
             task_state.approve(user=user, comment=comment)
@@ -190,7 +229,9 @@ class DepartmentHeadTask(ModerationTaskMixin, ConditionalTaskMixin, Task):
             task_state.reject(user=user, comment=comment)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = DepartmentHeadTaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        states = self.without_own_submissions(
+            DepartmentHeadTaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS), user
+        )
         if user.is_superuser:
             return TaskState.objects.filter(pk__in=states.values("pk"))
         return TaskState.objects.filter(
@@ -201,7 +242,9 @@ class DepartmentHeadTask(ModerationTaskMixin, ConditionalTaskMixin, Task):
         department = task_state.specific.department
         if department is None or department.head_group_id is None:
             return get_user_model().objects.none()
-        return get_user_model().objects.filter(groups=department.head_group_id, is_active=True)
+        return get_user_model().objects.filter(groups=department.head_group_id, is_active=True).exclude(
+            pk=self.submitter_id(task_state)
+        )
 
     @classmethod
     def get_description(cls):
@@ -218,12 +261,15 @@ class ConfidentialityReviewTask(ModerationTaskMixin, ConditionalTaskMixin, Abstr
     admin_form_fields = AbstractGroupApprovalTask.admin_form_fields + ["scope", "only_important"]
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
+        if (user.is_superuser or self._user_in_groups(user)) and self.submitter_id(obj) != user.pk:
             return [
                 ("reject", _("Request changes"), True),
                 ("approve", _("Approve with confidentiality review form"), True),
             ]
         return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return self.without_own_submissions(super().get_task_states_user_can_moderate(user, **kwargs), user)
 
     def get_form_for_action(self, action):
         if action == "approve":
@@ -238,11 +284,13 @@ class ConfidentialityReviewTask(ModerationTaskMixin, ConditionalTaskMixin, Abstr
         from .confidentiality import ConfidentialityReview
 
         self.check_task_state(task_state)
+        self.check_not_own_submission(task_state, user)
         if action_name == "reject":
             task_state.reject(user=user, comment=str(kwargs.get("comment", "") or "")[:5000])
             return
         if action_name != "approve":
             return
+        self.check_content(task_state, user, action_name)
         # The data may come from the modal (already validated) or straight from
         # the edit form's hidden field: validate it here either way.
         form = ConfidentialityReviewForm(data={k: _as_form_value(v) for k, v in kwargs.items()})

@@ -22,7 +22,7 @@ from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
 from . import index_numbers
 from .service_items import ServiceItemsMixin
-from .sync_publish import SyncPublishMixin
+from .sync_publish import SyncPublishMixin, guard_going_live
 from .tags import TaggedPolicyDocument
 from .validity import Validity, derive_validity
 
@@ -62,8 +62,11 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
         _("index number"), max_length=60, blank=True, db_index=True,
         help_text=_("Assigned automatically when the document is created."),
     )
-    issuer = models.CharField(_("issuing authority"), max_length=100, default="上海市应急管理局")
-    doc_number = models.CharField(_("document number"), max_length=60, help_text=_("For example 沪应急规〔2023〕3号."))
+    # Both may be empty: annual reports, guides and plans have no 文号, and an
+    # imported document of another agency must not be given this bureau's name.
+    issuer = models.CharField(_("issuing authority"), max_length=100, blank=True, default="上海市应急管理局")
+    doc_number = models.CharField(_("document number"), max_length=60, blank=True,
+                                  help_text=_("For example 沪应急规〔2023〕3号. Leave empty if the document has none."))
     doc_type = models.CharField(_("document type"), max_length=10, choices=DocType.choices, default=DocType.NOTICE)
     written_date = models.DateField(_("date written"))
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
@@ -162,8 +165,6 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
                 errors["index_number"] = _("This index number belongs to another document.")
         if errors:
             raise ValidationError(errors)
-        from ..publishing import guard_going_live
-
         guard_going_live(self)
 
     def save(self, *args, **kwargs):

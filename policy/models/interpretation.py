@@ -10,7 +10,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 
 from .service_items import ServiceItemsMixin
-from .sync_publish import SyncPublishMixin
+from .sync_publish import SyncPublishMixin, guard_going_live
 
 
 class InterpretationKind(models.TextChoices):
@@ -60,8 +60,6 @@ class InterpretationPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
 
     def clean(self):
         super().clean()
-        from ..publishing import guard_going_live
-
         guard_going_live(self)
 
     def public_source_documents(self):

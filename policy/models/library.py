@@ -40,20 +40,22 @@ class PolicyListingMixin(models.Model):
         return qs
 
     def filtered_documents(self, request):
+        from core.query_params import int_param
+
         from sections.models.listing import paginate
 
         qs = self.base_documents()
         validity = request.GET.get("validity", "")
         if validity in Validity.values:
             qs = qs.filter(validity=validity)
-        topic = request.GET.get("topic", "")
-        if topic.isdigit() and len(topic) < 10:
-            qs = qs.filter(topics=int(topic))
+        topic = int_param(request.GET, "topic", minimum=1, maximum=2**31 - 1)
+        if topic is not None:
+            qs = qs.filter(topics=topic)
         kind = request.GET.get("normative", "")
         if kind in ("1", "0"):
             qs = qs.filter(is_normative=kind == "1")
         return paginate(request, qs), {"validity": validity if validity in Validity.values else "",
-                                       "topic": topic if topic.isdigit() else "", "normative": kind}
+                                       "topic": str(topic) if topic is not None else "", "normative": kind}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

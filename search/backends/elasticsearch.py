@@ -17,25 +17,65 @@ def alternative_text(phrase):
     return ("" if any(HAN_RE.search(t) for t in phrase) else " ").join(phrase)
 
 
-def text_fields(locale):
+# Scores added per covered query word and for the whole query as a phrase in the title:
+# large against Lucene's BM25 so that coverage orders first, as on the embedded backends.
+COVERAGE_BOOST = 100.0
+TITLE_PHRASE_BOOST = 50.0
+SYNONYM_BOOST = 0.5
+EXACT_BOOST = 10_000.0
+
+
+def text_fields(locale, bigrams=False):
+    """Fields of a text query; ``bigrams`` adds the ``.cjk`` bigram sub-fields (smartcn/IK indexes)."""
     suffix = ".en" if (locale or "").startswith("en") else ""
-    return [f"{name}{suffix}^{FIELD_BOOSTS[name]}" for name in TEXT_FIELDS] + [
+    fields = [f"{name}{suffix}^{FIELD_BOOSTS[name]}" for name in TEXT_FIELDS] + [
         "doc_number.text^2", "index_number.text^2",
     ]
+    if bigrams and not suffix:
+        fields += [f"{name}.cjk^{FIELD_BOOSTS[name]}" for name in TEXT_FIELDS]
+    return fields
 
 
-def build_search(q, index_name="govsite-search"):
-    """The elasticsearch-dsl Search for a BackendQuery (unit-tested via to_dict())."""
+def concept_query(concept, fields):
+    """One query word: its typed form as a phrase, its parts (all required), its synonyms (weighted below)."""
+    should = []
+    for i, alt in enumerate(concept.alternatives):
+        if not alt:
+            continue
+        if i == 0 or i >= concept.typed:
+            boost = {} if i < concept.typed else {"boost": SYNONYM_BOOST}
+            should.append(Q("multi_match", query=alternative_text(alt), fields=fields, type="phrase", **boost))
+        else:  # the parts of a compound (考核 … 办法 for 考核办法), anywhere in one field
+            should.append(Q("multi_match", query=" ".join(alt), fields=fields, operator="and"))
+    return Q("bool", should=should, minimum_should_match=1) if should else None
+
+
+def build_search(q, index_name="govsite-search", bigrams=False):
+    """The elasticsearch-dsl Search for a BackendQuery (unit-tested via to_dict()).
+
+    Every concept is a ``should`` clause (``must`` with ``require_all``),
+    once scored and once as a constant COVERAGE_BOOST, so documents with more
+    of the query rank first; the whole query as a phrase (slop 2) in the
+    title, and an exact 文号/索引号, earn bonuses on top.
+    """
     s = Search(index=index_name)
-    fields = text_fields(q.locale)
-    must = []
-    for concept in q.concepts:
-        should = [
-            Q("multi_match", query=alternative_text(alt), fields=fields, type="phrase")
-            for alt in concept.alternatives if alt
-        ]
-        if should:
-            must.append(Q("bool", should=should, minimum_should_match=1))
+    fields = text_fields(q.locale, bigrams)
+    clauses = [c for c in (concept_query(concept, fields) for concept in q.concepts) if c is not None]
+    must, should = [], []
+    if clauses:
+        if q.require_all or q.sort == "date":
+            # Date order has no room for coverage: newest first among the documents with every word.
+            must = clauses
+        else:
+            should = [Q("constant_score", filter=c, boost=COVERAGE_BOOST) for c in clauses] + clauses
+        typed = [alternative_text(c.primary) for c in q.concepts if c.primary]
+        if len(typed) > 1:
+            title_fields = ["title.en" if (q.locale or "").startswith("en") else "title"]
+            should.append(Q("multi_match", query=" ".join(typed), fields=title_fields, type="phrase", slop=2,
+                            boost=TITLE_PHRASE_BOOST))
+        if q.exact:
+            should.append(Q("bool", should=[Q("term", doc_number=q.exact), Q("term", index_number=q.exact)],
+                            minimum_should_match=1, boost=EXACT_BOOST))
     filters = [Q("term", locale=q.locale)]
     f = q.filters
     for name in KEYWORD_FILTERS:
@@ -56,8 +96,13 @@ def build_search(q, index_name="govsite-search"):
         date_range["lte"] = str(f["date_to"])
     if date_range:
         filters.append(Q("range", date=date_range))
-    s = s.query(Q("bool", must=must or [Q("match_all")], filter=filters))
-    if q.sort == "date" or not must:
+    if should and not must:
+        s = s.query(Q("bool", should=should, minimum_should_match=1, filter=filters))
+    elif should:
+        s = s.query(Q("bool", must=must, should=should, filter=filters))
+    else:
+        s = s.query(Q("bool", must=must or [Q("match_all")], filter=filters))
+    if q.sort == "date" or not clauses:
         s = s.sort({"date": {"order": "desc", "missing": "_last"}}, {"page_id": "desc"})
     else:
         s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
@@ -134,7 +179,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def query(self, q):
         self.ensure_index()
-        response = build_search(q, self.alias).using(self.client).execute()
+        response = build_search(q, self.alias, bigrams=self.analyzer != "cjk").using(self.client).execute()
         hits = []
         for h in response.hits:
             src = h.to_dict()
@@ -148,7 +193,8 @@ class ElasticsearchBackend(SearchBackend):
         if q.facets and hasattr(response, "aggregations"):
             for name in FACET_FIELDS:
                 facets[name] = [(b.key, b.doc_count) for b in response.aggregations[name].buckets if b.key != ""]
-        return BackendResults(total=response.hits.total.value, hits=hits, facets=facets, facet_labels=labels)
+        return BackendResults(total=response.hits.total.value, hits=hits, facets=facets, facet_labels=labels,
+                              full_matches=True if len(q.concepts) < 2 or q.require_all else None)
 
     def suggest(self, prefix, locale, limit=8):
         s = Search(index=self.alias).using(self.client).query(

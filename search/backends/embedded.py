@@ -24,17 +24,55 @@ STORED_FIELDS = (
 )
 
 
-def tsquery_expression(concepts):
-    parts = []
-    for concept in concepts:
-        alts = []
-        for phrase in concept.alternatives:
-            tokens = ["'" + t.replace("\\", "").replace("'", "''") + "'" for t in phrase if t]
-            if tokens:
-                alts.append("(" + " & ".join(tokens) + ")")
-        if alts:
-            parts.append("(" + " | ".join(alts) + ")")
-    return " & ".join(parts)
+def _lexeme(token, weight=""):
+    return "'" + token.replace("\\", "").replace("'", "''") + "'" + weight
+
+
+def ts_concept(concept, typed_only=False, weight=""):
+    """Any form of one query word as a tsquery: token lists (&) or bigram phrases (<->)."""
+    alts = concept.alternatives[:concept.typed] if typed_only else concept.alternatives
+    phrases = concept.phrases[:concept.typed_phrases] if typed_only else concept.phrases
+    parts = ["(" + " & ".join(_lexeme(t, weight) for t in alt if t) + ")" for alt in alts if any(alt)]
+    parts += ["(" + " <-> ".join(_lexeme(t, weight) for t in p) + ")" for p in phrases if p]
+    return "(" + " | ".join(parts) + ")" if parts else ""
+
+
+def tsquery_expression(concepts, any_word=False, typed_only=False, weight=""):
+    """Every query word (``any_word``: at least one) as a tsquery string."""
+    parts = [e for e in (ts_concept(c, typed_only, weight) for c in concepts) if e]
+    return (" | " if any_word else " & ").join(parts)
+
+
+def pg_rank_sql(concepts, table, require_all=False):
+    """(tier SQL, params, match tsquery string) mirroring sqlite_fts.coverage_tiers on PostgreSQL.
+
+    6 every typed word in the title (weight A), 4 every word in its typed
+    form (when there are expansions), 3 every word, 2 all but one (three to
+    five words), 1 any word. ts_rank_cd (cover density: closer words score
+    higher) orders within a tier, so proximity needs no tier of its own.
+    """
+    n = len(concepts)
+    match = tsquery_expression(concepts, any_word=not require_all)
+    expansions = any(c.has_expansions for c in concepts)
+    if n < 2 and not expansions:
+        return "0", [], match
+    vector = f'"{table}"."search_vector"'
+    query = f'to_tsquery("{table}"."ts_config"::regconfig, %s)'
+    covered = " + ".join(f"({vector} @@ {query})::int" for _c in concepts)
+    cover_params = [ts_concept(c) for c in concepts]
+    cases, params = [], []
+    if n >= 2:
+        cases.append(f"WHEN {vector} @@ {query} THEN 6")
+        params.append(tsquery_expression(concepts, typed_only=True, weight=":A"))
+    if expansions:
+        cases.append(f"WHEN {vector} @@ {query} THEN 4")
+        params.append(tsquery_expression(concepts, typed_only=True))
+    cases.append(f"WHEN ({covered}) = {n} THEN 3")
+    params += cover_params
+    if 3 <= n <= 5:
+        cases.append(f"WHEN ({covered}) >= {n - 1} THEN 2")
+        params += cover_params
+    return f"(CASE {' '.join(cases)} ELSE 1 END)", params, match
 
 
 def _compile_where(qs):
@@ -113,42 +151,72 @@ class EmbeddedBackend(SearchBackend):
             lambda qs, text: qs.filter(pk__in=SearchDocument.objects.filter(**text).values("id")),
         )
 
+    def _exact_ids(self, q):
+        """Documents whose 文号 or 索引号 is the query, in the query's language and filters."""
+        if not q.exact:
+            return []
+        from django.db.models import Q
+
+        return list(self._filtered_queryset(q).filter(Q(doc_number=q.exact) | Q(index_number=q.exact))
+                    .order_by("-date").values_list("id", flat=True)[:20])
+
     def query(self, q):
         if connection.vendor == "sqlite":
             return self._query_sqlite(q)
         where, where_params = _compile_where(self._filtered_queryset(q))
-        has_text = any(c.alternatives for c in q.concepts)
-        score_sql, score_params = "0", []
+        has_text = any(c.alternatives or c.phrases for c in q.concepts)
+        score_sql, score_params, tier_sql, tier_params = "0", [], "0", []
         if has_text:
-            expr = tsquery_expression(q.concepts)
+            tier_sql, tier_params, expr = pg_rank_sql(q.concepts, TABLE, q.require_all)
             query = f'to_tsquery("{TABLE}"."ts_config"::regconfig, %s)'
             # Weights are {D, C, B, A}: title (A) counts five times the body (C).
             score_sql = f"ts_rank_cd('{{0.05, 0.2, 0.4, 1.0}}', \"{TABLE}\".\"search_vector\", {query}, 1)"
             score_params = [expr]
             where = f'({where}) AND "{TABLE}"."search_vector" @@ {query}'
             where_params = where_params + [expr]
+        exact = self._exact_ids(q) if has_text else []
+        exact_sql, exact_params = "0", []
+        if exact:
+            exact_sql = f'(CASE WHEN "{TABLE}"."id" IN ({", ".join(["%s"] * len(exact))}) THEN 1 ELSE 0 END)'
+            exact_params = exact
         base_from = f'FROM "{TABLE}" WHERE {where}'
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) {base_from}", where_params)
             total = cursor.fetchone()[0]
-            if q.sort == "date" or not has_text:
-                order = f'"{TABLE}"."date" DESC, "{TABLE}"."id" DESC'
+            if not has_text:
+                order = "date DESC, id DESC"
+            elif q.sort == "date":
+                # Newest first among the documents with every word, then among the rest.
+                order = "exact DESC, LEAST(tier, 3) DESC, date DESC, id DESC"
             else:
-                order = f'score DESC, "{TABLE}"."date" DESC'
+                order = "exact DESC, tier DESC, rank DESC, date DESC"
+            # A subquery, so ORDER BY can compute on the tier (PostgreSQL allows bare output names only).
             cursor.execute(
-                f'SELECT "{TABLE}"."id", {score_sql} AS score {base_from} ORDER BY {order} LIMIT %s OFFSET %s',
-                score_params + where_params + [q.limit, q.offset],
+                f'SELECT id, exact, tier, rank FROM (SELECT "{TABLE}"."id" AS id, "{TABLE}"."date" AS date, '
+                f'{exact_sql} AS exact, {tier_sql} AS tier, {score_sql} AS rank {base_from}) AS ranked '
+                f'ORDER BY {order} LIMIT %s OFFSET %s',
+                exact_params + tier_params + score_params + where_params + [q.limit, q.offset],
             )
-            rows = cursor.fetchall()
+            fetched = cursor.fetchall()
+            rows = [(i, e * 20000.0 + t * 1000.0 + (r or 0.0)) if tier_sql != "0" or e else (i, r)
+                    for i, e, t, r in fetched]
+            full = None
+            if has_text and tier_sql == "0":
+                full = bool(total)
+            elif has_text and fetched and q.offset == 0 and q.sort != "date":
+                full = bool(fetched[0][1]) or fetched[0][2] >= 3
             facets, labels = self._facets(cursor, base_from, where_params) if q.facets and total else ({}, {})
-        return BackendResults(total=total, hits=self._hits(rows), facets=facets, facet_labels=labels)
+        return BackendResults(total=total, hits=self._hits(rows), facets=facets, facet_labels=labels,
+                              full_matches=full)
 
     def _query_sqlite(self, q):
         where, params = _compile_where(self._filtered_rows(q))
-        run = SqliteQuery(q, where, params, FACET_SIZE, self.conf.get("TIERED_MIN_MATCHES", TIERED_MIN_MATCHES))
+        run = SqliteQuery(q, where, params, FACET_SIZE, self.conf.get("TIERED_MIN_MATCHES", TIERED_MIN_MATCHES),
+                          exact_ids=self._exact_ids(q))
         with connection.cursor() as cursor:
             total, ranked, facets, labels = run.run(cursor)
-        return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels)
+        return BackendResults(total=total, hits=self._hits(ranked), facets=facets, facet_labels=labels,
+                              full_matches=run.full_matches if total else False)
 
     def _hits(self, ranked):
         """(document id, score) pairs -> hits with their stored fields, in order."""

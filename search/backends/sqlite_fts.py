@@ -32,19 +32,40 @@ ID_MASK = 0xFFFFFFFF  # rowid & ID_MASK = SearchDocument.id
 TIERED_MIN_MATCHES = 20_000
 
 
+NEAR_DISTANCE = 10  # tokens; the typed words within this distance earn the proximity tier
+# Score added per coverage tier (above any bm25 value), best first; see coverage_tiers.
+TIER_STEP = 1000.0
+
+
+def _quote(token):
+    return '"' + token.replace('"', '""') + '"'
+
+
+def concept_expression(concept, typed_only=False):
+    """Any form of one query word: its token lists (each ANDed) or its bigram phrases."""
+    alts = concept.alternatives[:concept.typed] if typed_only else concept.alternatives
+    phrases = concept.phrases[:concept.typed_phrases] if typed_only else concept.phrases
+    # Tokens of one alternative are ANDed, not a phrase: search-mode
+    # segmentation puts sub-words between the words of a phrase. Bigram
+    # phrases are consecutive: the bigrams follow the words in each column.
+    parts = ["(" + " AND ".join(_quote(t) for t in alt if t) + ")" for alt in alts if any(alt)]
+    parts += [_quote(" ".join(p)) for p in phrases if p]
+    return "(" + " OR ".join(parts) + ")" if parts else ""
+
+
+def _and(exprs):
+    exprs = [e for e in exprs if e]
+    return "(" + " AND ".join(exprs) + ")" if exprs else ""
+
+
+def _or(exprs):
+    exprs = [e for e in exprs if e]
+    return "(" + " OR ".join(exprs) + ")" if exprs else ""
+
+
 def fts5_expression(concepts):
-    parts = []
-    for concept in concepts:
-        alts = []
-        for phrase in concept.alternatives:
-            # Tokens of one alternative are ANDed, not a phrase: search-mode
-            # segmentation puts sub-words between the words of a phrase.
-            tokens = ['"' + t.replace('"', '""') + '"' for t in phrase if t]
-            if tokens:
-                alts.append("(" + " AND ".join(tokens) + ")")
-        if alts:
-            parts.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(parts)
+    """Documents with every query word (in any of its forms)."""
+    return _and(concept_expression(c) for c in concepts)[1:-1] if concepts else ""
 
 
 def scope_token(locale):
@@ -52,28 +73,85 @@ def scope_token(locale):
     return "scope" + locale.lower().replace("-", "x").replace("_", "x")
 
 
+def scoped(expression, locale):
+    """``expression`` in the text columns only, within one language."""
+    return f'(scope : "{scope_token(locale)}") AND ({TEXT_COLUMNS} : ({expression}))'
+
+
 def match_expression(concepts, locale):
-    """The user's words in the text columns only, within one language."""
-    return f'scope : "{scope_token(locale)}" AND {TEXT_COLUMNS} : ({fts5_expression(concepts)})'
+    """Documents with every query word, within one language."""
+    return scoped(fts5_expression(concepts), locale)
+
+
+def coverage_tiers(concepts, require_all=False):
+    """[(tier score, FTS5 expression over the text columns)], best tier first.
+
+    Every query word counts; none is required (unless ``require_all``):
+      6  every typed word in the title
+      5  every typed word within NEAR_DISTANCE tokens of each other
+      4  every word in its typed form (only when some word has expansions)
+      3  every word, in any form (typed, synonym, full form)
+      2  all words but one (three to five words)
+      1  any word
+    Later tiers exclude earlier ones; within a tier bm25 orders. The tiers
+    exist because bm25 alone does not: in a single-domain site the domain's
+    own words (应急, 安全, 管理) are in most documents and have no idf, so a
+    document with only the rare word outranks the one with the whole query.
+    """
+    n = len(concepts)
+    full = [concept_expression(c) for c in concepts]
+    typed = [concept_expression(c, typed_only=True) for c in concepts]
+    expansions = any(c.has_expansions for c in concepts)
+    tiers = []
+    if n >= 2:
+        tiers.append((6, "{title_tokens} : " + _and(typed)))
+        near = [t for c in concepts for t in c.primary if t]
+        if 2 <= len(near) <= 8 and len(set(near)) == len(near):
+            tiers.append((5, f"NEAR({' '.join(_quote(t) for t in near)}, {NEAR_DISTANCE})"))
+    if expansions:
+        tiers.append((4, _and(typed)))
+    tiers.append((3, _and(full)))
+    if not require_all:
+        if 3 <= n <= 5:
+            tiers.append((2, _or(_and(full[:i] + full[i + 1:]) for i in range(n))))
+        if n >= 2:
+            tiers.append((1, _or(full)))
+    if len(tiers) == 1:
+        return [(0, tiers[0][1])]
+    return tiers
 
 
 class SqliteQuery:
     """One query: ``run()`` returns (total, [(document id, score)], facets, labels)."""
 
-    def __init__(self, q, where, params, facet_size, tiered_min_matches=TIERED_MIN_MATCHES):
-        """``where``/``params``: the language and filters on the narrow ``SearchFacetRow`` table."""
+    def __init__(self, q, where, params, facet_size, tiered_min_matches=TIERED_MIN_MATCHES, exact_ids=()):
+        """``where``/``params``: the language and filters on the narrow ``SearchFacetRow`` table.
+
+        ``exact_ids``: documents whose 文号/索引号 equals the query; they come first.
+        """
         self.q = q
         self.facet_size = facet_size
         self.tiered_min = tiered_min_matches
-        self.has_text = any(c.alternatives for c in q.concepts)
+        self.exact_ids = list(exact_ids)
+        self.full_matches = None  # set by _ranked: does the best match have every word?
+        self.has_text = any(c.alternatives or c.phrases for c in q.concepts)
         # Words and no filter but the language (in the FTS scope): FTS5 alone.
         self.fts_only = self.has_text and not any(q.filters.values())
         self.score = "0"
+        self.tiers = []
         if self.has_text:
-            self.match = match_expression(q.concepts, q.locale)
+            tiers = coverage_tiers(q.concepts, q.require_all)
+            if q.sort == "date":
+                # Newest first among the documents with every word, then among the rest:
+                # tiers 4-6 are inside tier 3 (every word, any form).
+                tiers = [(score, expr) for score, expr in tiers if score <= 3]
+            self.tiers = [(score, scoped(expr, q.locale)) for score, expr in tiers]
+            # Every tier is inside the last one (any word; every word with require_all).
+            self.match = self.tiers[-1][1]
             self.score = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)}, 0.0)"
         if self.fts_only:
             self.source, self.where, self.params = FTS_TABLE, f"{FTS_TABLE} MATCH %s", [self.match]
+            self.filter_where, self.filter_params = "", []
             self.doc_id = f"({FTS_TABLE}.rowid & {ID_MASK})"
         elif self.has_text:
             # CROSS JOIN fixes the join order: drive from the full-text match
@@ -82,6 +160,7 @@ class SqliteQuery:
                            f'ON "{ROWS}"."document_id" = ({FTS_TABLE}.rowid & {ID_MASK})')
             self.where = f"{FTS_TABLE} MATCH %s AND ({where})"
             self.params = [self.match] + params
+            self.filter_where, self.filter_params = f" AND ({where})", list(params)
             self.doc_id = f'"{ROWS}"."document_id"'
         else:
             self.source, self.where, self.params = f'"{ROWS}"', where, params
@@ -105,6 +184,7 @@ class SqliteQuery:
         values = facet_cache.current(cursor) if q.facets or total >= self.tiered_min else None
         if values is not None and self._idf_is_degenerate(total, values.documents):
             rows = self._tiered(cursor, wanted)
+            self.full_matches = True  # one word: every match has it
         else:
             rows = self._ranked(cursor, base, wanted)
         page = rows[q.offset:q.offset + q.limit]
@@ -114,16 +194,31 @@ class SqliteQuery:
         return total, self._hits(page), facets, self._labels(cursor, facets)
 
     def _ranked(self, cursor, base, limit):
-        """The first ``limit`` [(document id, score)] in bm25 (or date) order."""
+        """The first ``limit`` [(document id, score)]: exact 文号/索引号 first, then by coverage tier and bm25 (or date)."""
         if not self.has_text:
             order = f'"{ROWS}"."date" DESC, "{ROWS}"."document_id" DESC'
-        elif self.q.sort == "date":
-            order = f"{FTS_TABLE}.rowid DESC"  # the rank key: newest day first, FTS5 walks it in order
-        else:
-            order = f"score ASC, {FTS_TABLE}.rowid DESC"
-        cursor.execute(f"SELECT {self.doc_id}, {self.score} AS score {base} ORDER BY {order} LIMIT %s",
-                       self.params + [limit])
-        return cursor.fetchall()
+            cursor.execute(f"SELECT {self.doc_id}, 0 AS score {base} ORDER BY {order} LIMIT %s", self.params + [limit])
+            return cursor.fetchall()
+        rows = [(i, -2 * TIER_STEP * 10) for i in self.exact_ids[:limit]]
+        seen = set(self.exact_ids)
+        order = f"{FTS_TABLE}.rowid DESC" if self.q.sort == "date" else f"score ASC, {FTS_TABLE}.rowid DESC"
+        previous = []
+        for tier, expression in self.tiers:
+            if len(rows) >= limit:
+                break
+            match = f"({expression}) NOT ({' OR '.join(previous)})" if previous else expression
+            previous.append(f"({expression})")
+            cursor.execute(
+                f"SELECT {self.doc_id}, {self.score} - {tier * TIER_STEP} AS score FROM {self.source} "
+                f"WHERE {FTS_TABLE} MATCH %s{self.filter_where} ORDER BY {order} LIMIT %s",
+                [match] + self.filter_params + [limit - len(rows) + len(seen)],
+            )
+            found = [r for r in cursor.fetchall() if r[0] not in seen]
+            if found and self.full_matches is None:
+                self.full_matches = bool(rows) or tier == 0 or tier >= 3
+            rows.extend(found)
+            seen.update(r[0] for r in found)
+        return rows[:limit]
 
     def _idf_is_degenerate(self, total, documents):
         """True when scoring ``total`` matches with bm25 would cost time for nothing.
@@ -133,15 +228,15 @@ class SqliteQuery:
         so each word is in at least ``total`` rows. Synonym alternatives may be
         rare, so queries with them are always ranked by bm25.
         """
-        if (not self.fts_only or self.q.sort == "date" or total < self.tiered_min
-                or any(len(c.alternatives) != 1 for c in self.q.concepts)):
+        if (not self.fts_only or self.q.sort == "date" or total < self.tiered_min or self.exact_ids
+                or len(self.q.concepts) != 1 or self.q.concepts[0].has_expansions):
             return False
         return 2 * total >= documents
 
     def _tiered(self, cursor, wanted):
         """Where the words occur (title; 文号/发文机关/tags; body), newest first within each tier.
 
-        Used instead of bm25 when its idf is degenerate (see above): FTS5 walks
+        Used for a single query word instead of bm25 when its idf is degenerate (see above): FTS5 walks
         each tier newest first and stops after ``wanted`` rows, instead of
         scoring every match. Scores are the tier: 3, 2, 1.
         """

@@ -6,7 +6,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
-from policy.models.service_items import ServiceItemsMixin
+from core.models.service_items import ServiceItemsMixin
 
 
 class ArticlePage(ServiceItemsMixin, BasePage):

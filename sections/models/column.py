@@ -4,6 +4,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.forms import ChinesePageForm
+
 from .listing import item_queryset, latest_items_by_parent, paginate
 
 
@@ -32,6 +34,8 @@ class ColumnPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("co_departments"), FieldPanel("intro")]
+
+    base_form_class = ChinesePageForm
 
     parent_page_types = ["home.HomePage", "sections.SectionPage", "sections.ColumnPage"]
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page
 
+from core.forms import ChinesePageForm
+
 
 class LinkColumnPage(Page):
     """A column that jumps to another address (链接跳转).
@@ -39,6 +41,8 @@ class LinkColumnPage(Page):
         FieldPanel("link_url"),
         PageChooserPanel("link_page"),
     ]
+
+    base_form_class = ChinesePageForm
 
     parent_page_types = ["home.HomePage", "sections.SectionPage", "sections.ColumnPage"]
     subpage_types = []

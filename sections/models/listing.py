@@ -18,9 +18,13 @@ ITEMS_PER_PAGE = 20
 
 
 def item_queryset(parent, *, descendants=False):
-    """Live, public item pages under ``parent``, newest first."""
+    """Live, public item pages under ``parent``, newest first, plus the items apps cross-list in it."""
     base = Page.objects.live().public()
-    qs = base.descendant_of(parent) if descendants else base.child_of(parent)
+    if descendants:
+        qs = base.descendant_of(parent)
+    else:
+        cross = cross_listed_filter(parent)
+        qs = base.filter(base.child_of_q(parent) | cross) if cross is not None else base.child_of(parent)
     qs = restrict_public_items(qs.filter(content_type__in=item_content_types()))
     return qs.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
 
@@ -30,6 +34,18 @@ def public_item_filter():
     from wagtail import hooks
 
     return reduce(lambda q, fn: q & fn(), hooks.get_hooks("public_item_filter"), Q())
+
+
+def cross_listed_filter(column):
+    """Q for pages listed in ``column`` although they live elsewhere, or None.
+
+    Apps register ``column_cross_listings``: a function ``(column) -> Q or None``,
+    e.g. participation lists open consultations in 通知公告 while they are open.
+    """
+    from wagtail import hooks
+
+    filters = [q for q in (fn(column) for fn in hooks.get_hooks("column_cross_listings")) if q is not None]
+    return reduce(or_, filters) if filters else None
 
 
 def restrict_public_items(queryset):

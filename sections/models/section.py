@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.forms import ChinesePageForm
+
 from .listing import latest_items_by_parent
 
 
@@ -13,6 +15,8 @@ class SectionPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    base_form_class = ChinesePageForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["sections.ColumnPage", "sections.LinkColumnPage"]

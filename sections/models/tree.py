@@ -11,8 +11,6 @@ class TreeNode:
 
 
 def column_page_types():
-    from home.models import HomePage  # noqa: F401  (keeps app loading order explicit)
-
     from .column import ColumnPage
     from .link_column import LinkColumnPage
     from .section import SectionPage

@@ -11,14 +11,24 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
+from departments.collections import SHARED_COLLECTION_NAME
 from departments.models import Department, ReviewRole
 
+from . import roots
 from .spec import SiteTreeError
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Documents and images live in one collection per department (防篡改): a
+# department's groups add, change and choose there only. In the shared
+# collection they add and choose; Wagtail's ownership rule then lets the
+# uploader (and nobody else below a superuser) change or delete a shared file.
 EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+)
+SHARED_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
 )
 
 
@@ -40,8 +50,8 @@ def apply_site_tree(spec):
     report = LoadReport()
     with transaction.atomic():
         _ensure_locales(report)
-        home = _ensure_home(spec, report)
-        _apply_site_settings(spec, home, report)
+        home = roots.ensure_home(spec, report)
+        roots.apply_site_settings(spec, home, report)
         departments = _apply_departments(spec, report)
         _apply_roles(spec, report)
         pages, deferred = {}, []
@@ -64,75 +74,6 @@ def _ensure_locales(report):
             report.note("created", f"locale {code}")
 
 
-def _ensure_home(spec, report):
-    from home.models import HomePage
-
-    locale = Locale.get_default()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site and isinstance(site.root_page.specific, HomePage):
-        home = site.root_page.specific
-    else:
-        home = HomePage.objects.filter(depth=2, locale=locale).first()
-    title = spec.agency.get("site_name") or spec.agency["name"]
-    if home is None:
-        _remove_wagtail_welcome_page(site)
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title=title, slug="home", locale=locale))
-        home.save_revision().publish()
-        report.note("created", f"home page {title}")
-    elif home.title != title:
-        home.title = title
-        home.save_revision().publish()
-        report.note("updated", f"home page title {title}")
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title)
-        report.note("created", "default site")
-    elif site.root_page_id != home.pk or site.site_name != title:
-        site.root_page, site.site_name = home, title
-        site.save()
-        report.note("updated", "default site")
-    return home
-
-
-def _remove_wagtail_welcome_page(site):
-    """Wagtail's install creates a bare "Welcome" page; replace it, but only if untouched."""
-    if site is None:
-        return
-    welcome = site.root_page
-    if welcome.specific_class is Page and welcome.depth == 2 and welcome.get_children_count() == 0:
-        site.root_page = Page.get_first_root_node()
-        site.save()
-        welcome.delete()
-
-
-def _apply_site_settings(spec, home, report):
-    from home.models import SiteSettings
-
-    site = Site.objects.get(root_page=home)
-    site_settings = SiteSettings.for_site(site)
-    agency = spec.agency
-    wanted = {
-        "agency_name": agency["name"],
-        "sponsor": agency["sponsor"] or agency["name"],
-        "organiser": agency["organiser"],
-        "site_code": agency["site_code"],
-        "icp_number": agency["icp_number"],
-        "police_record_number": agency["police_record_number"],
-        "address": agency["address"],
-        "postcode": agency["postcode"],
-        "phone": agency["phone"],
-        "email": agency["email"],
-    }
-    changed = [k for k, v in wanted.items() if getattr(site_settings, k) != v]
-    if changed:
-        for key in changed:
-            setattr(site_settings, key, wanted[key])
-        site_settings.full_clean()
-        site_settings.save()
-        report.note("updated", f"site settings ({', '.join(changed)})")
-
-
 def _group(name, report):
     group, created = Group.objects.get_or_create(name=name)
     if created:
@@ -148,10 +89,9 @@ def _grant_admin_access(group):
 def _apply_departments(spec, report):
     departments = {}
     root_collection = Collection.get_first_root_node()
-    collection_perms = [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in EDITOR_COLLECTION_PERMISSIONS
-    ]
+    collection_perms = _permissions(EDITOR_COLLECTION_PERMISSIONS)
+    shared_perms = _permissions(SHARED_COLLECTION_PERMISSIONS)
+    shared_collection = _child_collection(root_collection, SHARED_COLLECTION_NAME, report)
     for item in spec.departments:
         department = Department.objects.filter(key=item.key).first()
         if department is None:
@@ -168,15 +108,39 @@ def _apply_departments(spec, report):
         if item.kind != "shared":
             department.group = _group(item.name, report)
             department.head_group = _group(f"{item.name}负责人", report)
+            own_collection = _child_collection(root_collection, item.name, report)
             for group in (department.group, department.head_group):
                 _grant_admin_access(group)
-                for permission in collection_perms:
+                wanted = {(own_collection.pk, p.pk) for p in collection_perms}
+                wanted |= {(shared_collection.pk, p.pk) for p in shared_perms}
+                have = GroupCollectionPermission.objects.filter(
+                    group=group, permission__content_type__app_label__in=("wagtaildocs", "wagtailimages")
+                )
+                # Grants on any other collection (the root one of earlier versions,
+                # another department's) are withdrawn.
+                stale = [gcp.pk for gcp in have if (gcp.collection_id, gcp.permission_id) not in wanted]
+                if stale:
+                    GroupCollectionPermission.objects.filter(pk__in=stale).delete()
+                    report.note("updated", f"collection permissions of {group.name}")
+                for collection_id, permission_id in wanted:
                     GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=root_collection, permission=permission
+                        group=group, collection_id=collection_id, permission_id=permission_id
                     )
         department.save()
         departments[item.name] = department
     return departments
+
+
+def _permissions(pairs):
+    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+
+
+def _child_collection(root, name, report):
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=name))
+        report.note("created", f"collection {name}")
+    return collection
 
 
 def _apply_roles(spec, report):

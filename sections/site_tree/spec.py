@@ -19,7 +19,9 @@ AGENCY_FIELDS = {
     "name", "site_name", "sponsor", "organiser", "site_code", "icp_number",
     "police_record_number", "address", "postcode", "phone", "email",
 }
-NODE_FIELDS = {"title", "slug", "type", "method", "department", "departments", "link_url", "link_page", "children"}
+NODE_FIELDS = {"title", "slug", "type", "method", "department", "departments", "link_url", "link_page", "children", "update"}
+# 更新类别 for the inspection profile: a class name or a number of days (see the YAML header).
+UPDATE_CLASSES = {"动态", "通知公告", "政策文件", "static", "exempt"}
 
 
 class SiteTreeError(Exception):
@@ -54,6 +56,7 @@ class NodeSpec:
     link_url: str = ""
     link_page: str = ""
     children: list = field(default_factory=list)
+    update: object = None  # None (default by title), a class in UPDATE_CLASSES, or a number of days
 
     @property
     def department(self):
@@ -271,6 +274,20 @@ def _parse_node(item, where, department_names, errors, top_level):
     elif link_url or link_page:
         errors.append(f'{where}: field "link_url"/"link_page" only applies to {LINK} columns')
 
+    update = item.get("update")
+    if update is not None:
+        if isinstance(update, bool) or not (
+            update in UPDATE_CLASSES or (isinstance(update, int) and 1 <= update <= 3650)
+        ):
+            errors.append(
+                f'{where}: field "update" must be one of {", ".join(sorted(UPDATE_CLASSES))} '
+                f'or a number of days from 1 to 3650, got "{update}"'
+            )
+            update = None
+        elif kind in ("section", "group"):
+            errors.append(f'{where}: field "update" only applies to columns')
+            update = None
+
     children_data = item.get("children") or []
     children = []
     if not isinstance(children_data, list):
@@ -284,7 +301,7 @@ def _parse_node(item, where, department_names, errors, top_level):
 
     return NodeSpec(
         title=title, slug=slug, kind=kind, label=label, departments=departments,
-        link_url=link_url, link_page=link_page, children=children,
+        link_url=link_url, link_page=link_page, children=children, update=update,
     )
 
 

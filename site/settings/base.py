@@ -1,4 +1,5 @@
 """Settings shared by every environment. Nothing secret and no DEBUG here."""
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -21,6 +22,11 @@ INSTALLED_APPS = [
     "search",
     "workdays",
     "pagecache",  # perf
+    "disclosure_requests",  # requests
+    "interaction",  # letters
+    "inspection",  # inspection
+    "participation",  # participation
+    "axes",  # security: django-axes login protection (core/login_protection.py)
     "plugins",  # plugin apps are inserted right after this entry, see below
     # Keep after every content app: its demo translates the pages they load.
     "multilingual",
@@ -65,6 +71,9 @@ INSTALLED_APPS[_after:_after] = [app for app in plugins.installed_apps(GOVSITE_P
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # security: 400 for NUL and control characters in the path, query or form (core/middleware.py)
+    "core.middleware.InvalidInputMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",  # security
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +85,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
     "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
+    # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -133,6 +144,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}},
 }
+
+# Login protection (issue 18; core/login_protection.py): django-axes counts
+# failures in the default cache (Redis in production) and locks out a user
+# name or a client address for AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT
+# failures. Unlock early with `manage.py axes_reset_username <name>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "core.login_protection.LoggedCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per user, and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.login_protection.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
+AXES_DISABLE_ACCESS_LOG = True  # successes are in Wagtail's own log; failures in AccessFailureLog
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +220,10 @@ SITE_SEARCH = {
     # Chinese analysis on Elasticsearch: "cjk" (built in), "smartcn" or "ik" (plugins).
     "ELASTICSEARCH_ANALYZER": os.environ.get("ELASTICSEARCH_ANALYZER", "cjk"),
 }
+# Admin upload forms (issue 18): content checked against the extension, and no
+# silent replacement or deletion of a file a live page uses (moderation/media_guard.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.media_guard.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "moderation.media_guard.GuardedImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "txt", "csv"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

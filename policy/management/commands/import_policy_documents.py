@@ -21,19 +21,31 @@ class Command(BaseCommand):
         parser.add_argument("--report", help="Write the per-row error report to this CSV file")
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
         parser.add_argument("--fail-on-error", action="store_true", help="Exit with status 1 if any row failed")
+        parser.add_argument("--default-issuer", default="",
+                            help="发文机关 for rows without one (default: leave it empty)")
+        parser.add_argument("--default-date", default=None,
+                            help="成文日期 (YYYY-MM-DD) for rows without one (default: report those rows)")
         parser.add_argument(
             "--skip-translations", action="store_true",
             help="Do not create the 繁體/English versions now; run manage.py sync_zh_hant later (e.g. at night)",
         )
 
     def handle(self, *args, path, column, files_dir=None, report=None, no_progress=False, fail_on_error=False,
-               skip_translations=False, **options):
+               skip_translations=False, default_issuer="", default_date=None, **options):
+        import datetime
+
         target = self._column(column)
+        if default_date:
+            try:
+                default_date = datetime.date.fromisoformat(default_date)
+            except ValueError:
+                raise CommandError(f"--default-date: not a date (YYYY-MM-DD): {default_date[:40]!r}") from None
         try:
             rows = read_rows(path)
         except (OSError, ValueError, UnicodeDecodeError, csv.Error) as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
-        importer = PolicyImporter(target, files_dir=files_dir)
+        importer = PolicyImporter(target, files_dir=files_dir, default_issuer=default_issuer[:100],
+                                  default_date=default_date)
 
         def pass_bar(label, total):
             return tqdm(total=total, unit="page", desc=str(label), disable=no_progress, file=sys.stderr)

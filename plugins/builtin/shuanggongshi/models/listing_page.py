@@ -57,10 +57,12 @@ class DisclosureListingPage(RoutablePageMixin, ColumnPage):
                 | Q(party_name__icontains=query) & ~Q(party_type=PartyType.NATURAL_PERSON)
             )
             filters["q"] = query
-        year = params.get("year") or ""
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(decision_date__year=int(year))
-            filters["year"] = year
+        from core.query_params import year_param
+
+        year = year_param(params)
+        if year is not None:
+            qs = qs.filter(decision_date__year=year)
+            filters["year"] = str(year)
         party_type = params.get("party_type") or ""
         if party_type in PartyType.values:
             qs = qs.filter(party_type=party_type)

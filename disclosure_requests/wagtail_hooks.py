@@ -1,0 +1,100 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu
+
+from . import admin_views, report_views, roles
+
+app_name = "disclosure_requests_admin"
+
+admin_patterns = [
+    path("", admin_views.request_list, name="list"),
+    path("register/", admin_views.register, name="register"),
+    path("<int:pk>/", admin_views.detail, name="detail"),
+    path("<int:pk>/reply.docx", admin_views.reply, name="reply"),
+    path("<int:pk>/convert/", admin_views.convert, name="convert"),
+    path("<int:pk>/<slug:action>/", admin_views.act, name="act"),
+    path("reports/", report_views.report_list, name="reports"),
+    path("reports/<int:year>/", report_views.report_detail, name="report"),
+    path("reports/<int:year>/report.docx", report_views.export_docx, name="report_docx"),
+    path("reports/<int:year>/report.xlsx", report_views.export_xlsx, name="report_xlsx"),
+    path("reports/<int:year>/publish/", report_views.publish, name="report_publish"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("disclosure-requests/", include((admin_patterns, app_name), namespace=app_name))]
+
+
+class HandlerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.can_handle(request.user)
+
+
+requests_menu = Menu(register_hook_name="register_disclosure_requests_menu_item", construct_hook_name=None)
+
+
+@hooks.register("register_disclosure_requests_menu_item")
+def _list_item():
+    return HandlerMenuItem(_("Requests"), reverse("disclosure_requests_admin:list"), icon_name="list-ul", order=100)
+
+
+@hooks.register("register_disclosure_requests_menu_item")
+def _register_item():
+    return HandlerMenuItem(_("Register a request"), reverse("disclosure_requests_admin:register"), icon_name="plus",
+                           order=200)
+
+
+@hooks.register("register_disclosure_requests_menu_item")
+def _reports_item():
+    return HandlerMenuItem(_("Annual reports"), reverse("disclosure_requests_admin:reports"), icon_name="doc-full",
+                           order=300)
+
+
+class RequestsSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return roles.can_handle(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu():
+    return RequestsSubmenu(_("Requests for information"), requests_menu, icon_name="mail", order=650)
+
+
+ACTIONS = {
+    "received": (_("Request received online"), _("Received online as %(number)s")),
+    "registered": (_("Request registered"), _("Registered as %(number)s (%(channel)s, received %(received)s)")),
+    "correction_requested": (_("Correction requested"), _("Correction requested on %(day)s, due %(due)s: %(text)s")),
+    "correction_received": (_("Corrected request received"), _("Corrected request received on %(day)s; clock restarted, due %(due)s")),
+    "lapsed": (_("Request lapsed"), _("Not corrected in time; closed on %(day)s")),
+    "consulted": (_("Third party consulted"), _("%(party)s consulted on %(day)s; clock paused (answer by %(due)s)")),
+    "consultation_done": (_("Third party's opinion received"), _("Opinion received on %(day)s; clock resumed, due %(due)s")),
+    "extended": (_("Time limit extended"), _("Extended on %(day)s by %(days)s working days, approved by %(approver)s: %(reason)s")),
+    "answer_drafted": (_("Answer drafted"), _("Answer drafted: %(outcome)s")),
+    "answer_approved": (_("Answer approved"), _("Answer approved: %(outcome)s")),
+    "answer_returned": (_("Answer returned"), _("Answer returned for changes: %(note)s")),
+    "answer_sent": (_("Answer sent"), _("Answer sent on %(day)s: %(delivery)s")),
+    "converted": (_("Turned into proactive disclosure"), _("Draft “%(title)s” submitted for review")),
+    "report_published": (_("Annual report submitted for publication"), _("Report for %(year)s submitted for review")),
+}
+
+
+def _formatter(label, template):
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):
+            try:
+                return template % (log_entry.data or {})
+            except (KeyError, TypeError, ValueError):
+                return str(label)
+
+    Formatter.label = label
+    return Formatter
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for key, (label, template) in ACTIONS.items():
+        actions.register_action(f"disclosure_requests.{key}")(_formatter(label, template))

@@ -1,0 +1,137 @@
+"""A request filed from a phone, answered by 办公室 in the admin, the 答复书 downloaded by the applicant."""
+import datetime
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PASSWORD = "pass-for-tests-1"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 1000}
+
+
+@pytest.fixture
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+def _shot(page, name):
+    page.screenshot(path=str(SCREENSHOTS / f"requests-{name}.png"), full_page=True)
+
+
+def _login(page, base, username):
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+@pytest.mark.browser
+def test_phone_request_answered_and_downloaded(transactional_db, live_server, browser, site_tree, make_user):
+    from captcha.models import CaptchaStore
+    from django.core.cache import cache
+    from docx import Document
+
+    from disclosure_requests.models import DisclosureRequest
+
+    cache.clear()
+    make_user("bgs_editor", groups=["办公室"], password=PASSWORD, email="bgs_editor@example.gov.cn")
+    make_user("bgs_head", groups=["办公室负责人"], password=PASSWORD, email="bgs_head@example.gov.cn")
+    base = live_server.url
+
+    phone = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True, accept_downloads=True)
+    page = phone.new_page()
+    page.set_default_timeout(20000)
+    page.goto(f"{base}/ysqgk/apply/")
+    page.check("input[name=applicant_type][value=natural]")
+    page.fill("#id_name", "陈晓燕")
+    page.select_option("#id_id_type", "id_card")
+    page.fill("#id_id_number", "11010519491231002X")
+    page.fill("#id_phone", "13812345678")
+    page.fill("#id_email", "chenxy@example.com")
+    page.fill("#id_info_title", "2025年本市危险化学品事故统计")
+    page.fill("#id_description", "请提供2025年本市危险化学品事故起数统计。")
+    page.select_option("#id_delivery_form", "electronic")
+    page.select_option("#id_delivery_channel", "online")
+    # First a wrong CAPTCHA: a clear message, nothing saved.
+    key = page.locator("input[name=captcha_0]").input_value()
+    page.fill("input[name=captcha_1]", str(int(CaptchaStore.objects.get(hashkey=key).response) + 1))
+    page.click(".dr-form button[type=submit]")
+    assert "验证码错误" in page.content() and DisclosureRequest.objects.count() == 0
+    assert page.locator("#id_name").input_value() == "陈晓燕"  # the applicant keeps what was typed
+    key = page.locator("input[name=captcha_0]").input_value()
+    page.fill("input[name=captcha_1]", CaptchaStore.objects.get(hashkey=key).response)
+    _shot(page, "01-phone-form")
+    # The form fits the phone: nothing wider than the viewport.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.click(".dr-form button[type=submit]")
+    page.wait_for_selector("#request-receipt")
+    number = page.inner_text("#request-number").strip()
+    code = page.inner_text("#query-code").strip()
+    _shot(page, "02-phone-receipt")
+    assert "陈晓燕" not in page.content() and "11010519491231002X" not in page.content()
+    item = DisclosureRequest.objects.get(number=number)
+
+    staff = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    admin = staff.new_page()
+    admin.set_default_timeout(20000)
+    _login(admin, base, "bgs_editor")
+    admin.goto(f"{base}/admin/disclosure-requests/")
+    admin.click(f"text={number}")
+    admin.wait_for_selector("#action-answer")
+    admin.select_option("#id_answer-outcome", "disclosed")
+    admin.fill("#id_answer-answer_text", "经查，现将2025年本市危险化学品事故起数统计提供给您。")
+    admin.click("#action-answer button[type=submit]")
+    admin.wait_for_selector("text=答复已拟定")
+    _shot(admin, "03-admin-answer-drafted")
+    _login(admin, base, "bgs_head")
+    admin.goto(f"{base}/admin/disclosure-requests/{item.pk}/")
+    _shot(admin, "04-admin-head")
+    admin.click("#action-approve button[type=submit]")
+    try:
+        admin.wait_for_selector("#action-send")
+    finally:
+        _shot(admin, "04b-admin-approved")
+    _login(admin, base, "bgs_editor")
+    admin.goto(f"{base}/admin/disclosure-requests/{item.pk}/")
+    admin.fill("#id_send-delivery_note", "网站下载，已电话告知")
+    assert admin.locator("#id_send-day").input_value() == datetime.date.today().isoformat()
+    with admin.expect_navigation():
+        admin.click("#action-send button[type=submit]")
+    _shot(admin, "05-admin-sent")
+    assert "已答复办结" in admin.content()
+    item.refresh_from_db()
+    assert item.status == "closed"
+
+    page.goto(f"{base}/ysqgk/status/")
+    page.fill("#id_number", number)
+    page.fill("#id_code", code)
+    page.click(".dr-form button[type=submit]")
+    page.wait_for_selector("#download-reply")
+    _shot(page, "06-phone-status")
+    assert "陈晓燕" not in page.content()
+    with page.expect_download() as info:
+        page.click("#download-reply")
+    path = info.value.path()
+    text = "\n".join(p.text for p in Document(io.BytesIO(Path(path).read_bytes())).paragraphs)
+    assert "政府信息公开申请答复书" in text and number in text and "事故起数统计提供给您" in text
+    staff.close()
+    phone.close()
