@@ -61,23 +61,10 @@ def qr_code_svg(context, scale=3):
     request = context.get("request")
     if request is None:
         return ""
-<<<<<<< HEAD
     svg = _qr_svg(request.build_absolute_uri(), scale)
     if svg is None:
         svg = _qr_svg(request.build_absolute_uri(request.path), scale)
     return mark_safe(svg or "")
-=======
-    try:
-        qr = segno.make(request.build_absolute_uri(), error="m")
-    except segno.DataOverflowError:
-        # Very long query strings (e.g. a 1,000-character search) do not fit a
-        # QR code: encode the page without its query string instead.
-        try:
-            qr = segno.make(request.build_absolute_uri(request.path), error="m")
-        except segno.DataOverflowError:
-            return ""
-    svg = qr.svg_inline(scale=scale, dark="#1f2d3d", light="#ffffff", omitsize=False)
-    return mark_safe(svg)
 
 
 # Places where feature apps add HTML without the lower floors importing them.
@@ -99,4 +86,3 @@ def hook_fragments(context, hook_name, page=None):
     request = context.get("request")
     parts = [fn(request, page) for fn in hooks.get_hooks(hook_name)]
     return mark_safe("".join(str(part) for part in parts if part))
->>>>>>> main
