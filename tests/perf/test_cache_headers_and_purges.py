@@ -7,11 +7,11 @@ from sections.models import ArticlePage
 pytestmark = pytest.mark.django_db
 
 
-class Recorder:
-    urls = []
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-    def __init__(self, params):
-        pass
+
+class Recorder(BaseBackend):
+    urls = []
 
     def purge(self, url):
         Recorder.urls.append(url)
