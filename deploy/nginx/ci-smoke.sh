@@ -31,8 +31,8 @@ export DATABASE_URL="sqlite:///$db" PAGECACHE_PURGE_URL="http://127.0.0.1:$ng_po
 /usr/sbin/nginx -p "$prefix" -c "$prefix/conf/nginx.conf" & ng=$!
 trap 'kill $app $ng 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$ng_port/" && break; sleep 1; done
-article=$(.venv/bin/python manage.py shell -c "from sections.models import ArticlePage; print(ArticlePage.objects.live().filter(locale__language_code='zh-hans').first().url)")
-policy=$(.venv/bin/python manage.py shell -c "from policy.models import PolicyDocumentPage; print(PolicyDocumentPage.objects.live().filter(locale__language_code='zh-hans', disclosure='active').first().url)")
+article=$(.venv/bin/python manage.py shell -v 0 -c "from sections.models import ArticlePage; print(ArticlePage.objects.live().filter(locale__language_code='zh-hans').first().url)" | tail -1)
+policy=$(.venv/bin/python manage.py shell -v 0 -c "from policy.models import PolicyDocumentPage; print(PolicyDocumentPage.objects.live().filter(locale__language_code='zh-hans', disclosure='active').first().url)" | tail -1)
 for url in / /xwzx/ /xwzx/xw/ "$article" "$policy" /zh-hant/ /en/; do
   curl -s -o /dev/null "http://127.0.0.1:$ng_port$url"
   status=$(curl -s -o /dev/null -D - "http://127.0.0.1:$ng_port$url" | tr -d '\r' | awk '/^HTTP/{c=$2} /^X-Cache-Status/{s=$2} END{print c" "s}')
@@ -40,7 +40,7 @@ for url in / /xwzx/ /xwzx/xw/ "$article" "$policy" /zh-hant/ /en/; do
 done
 search=$(curl -s -o /dev/null -D - "http://127.0.0.1:$ng_port/search/?q=x" | tr -d '\r' | awk '/^X-Cache-Status/{print $2}')
 echo "   /search/?q=x -> $search"; [ "$search" = "BYPASS" ] || exit 1
-.venv/bin/python manage.py shell -c "
+.venv/bin/python manage.py shell -v 0 -c "
 from sections.models import ArticlePage, ColumnPage
 col = ColumnPage.objects.get(url_path__endswith='/xwzx/xw/', locale__language_code='zh-hans')
 p = ArticlePage(title='CI缓存清除检查', slug='ci-purge-check'); p.live = False
