@@ -20,6 +20,8 @@ import opencc
 import rjieba
 from pypinyin import Style, lazy_pinyin
 
+from .vocabulary import HAN_RUN_RE
+
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
 ASCII_WORD_RE = re.compile(r"[a-z]+")
@@ -64,7 +66,6 @@ def index_tokens(text):
 # tsvector has a size limit, and what a search must not miss is in the title,
 # the metadata and the beginning of the body.
 MAX_GRAM_CHARS = 60_000
-HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
 
 def bigrams(text):

@@ -11,6 +11,7 @@ or re-enables what an editor changed in the admin. Its short terms are also jieb
 dictionary words, so a query 人社局 stays one word instead of 人 + 社局.
 """
 import functools
+import re
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gov_vocabulary.tsv"
@@ -41,10 +42,12 @@ def entries(path=DATA_FILE):
     return tuple(out)
 
 
+# A run of Han characters; search.segmentation uses this one definition.
+HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+
+
 def dictionary_words(path=DATA_FILE):
     """Terms to add to jieba's dictionary: Chinese words of 2 to 4 characters."""
-    from .segmentation import HAN_RUN_RE
-
     words = []
     for terms, _kind, _source in entries(path):
         words.extend(t for t in terms if 2 <= len(t) <= MAX_DICTIONARY_WORD and HAN_RUN_RE.fullmatch(t))
