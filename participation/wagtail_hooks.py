@@ -135,3 +135,30 @@ def open_consultations_in_notices(column):
     return Q(pk__in=ids)
 
 
+
+
+@hooks.register("page_extras")
+def consultation_behind_the_document(request, page):
+    """On the final document (e.g. a policy document): the consultation it came from and its feedback."""
+    from django.template.loader import render_to_string
+
+    if not page or not getattr(page, "pk", None):
+        return None
+    consultations = list(ConsultationPage.objects.live().public().filter(final_document=page).order_by("-end_date"))
+    if not consultations:
+        return None
+    return render_to_string("participation/includes/final_document_extras.html",
+                            {"consultations": consultations}, request=request)
+
+
+@hooks.register("pagecache_related_pages")
+def final_document_shows_the_consultation(page):
+    """Publishing a consultation or its feedback changes the final document's page (its link back): purge it too."""
+    from .models import FeedbackPage
+
+    consultation = page
+    if isinstance(page, FeedbackPage):
+        consultation = page.get_parent().specific
+    if isinstance(consultation, ConsultationPage) and consultation.final_document_id:
+        return [consultation.final_document], []
+    return [], []

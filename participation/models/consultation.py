@@ -63,6 +63,11 @@ class ConsultationPage(BasePage):
         on_delete=models.SET_NULL, related_name="+",
     )
     drafting_notes = RichTextField(_("drafting notes (起草说明)"), blank=True)
+    final_document = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("final document"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The document as finally published (e.g. in the policy library): it then links back here."),
+    )
     accepts_online = models.BooleanField(_("comments through the online form"), default=True)
     submission_email = models.EmailField(_("comments by e-mail to"), blank=True)
     postal_address = models.CharField(_("comments by post to"), max_length=300, blank=True)
@@ -77,6 +82,7 @@ class ConsultationPage(BasePage):
         FieldPanel("draft_text"),
         FieldPanel("draft_document"),
         FieldPanel("drafting_notes"),
+        FieldPanel("final_document"),
         MultiFieldPanel([
             FieldPanel("accepts_online"), FieldPanel("submission_email"), FieldPanel("postal_address"),
         ], heading=_("How to comment (征集方式)")),

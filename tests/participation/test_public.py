@@ -157,3 +157,32 @@ def test_interview_questions_use_the_same_moderated_mechanism(client, column, pu
     page.questions_close_at = timezone.now() - timezone.timedelta(minutes=1)
     page.save_revision().publish()
     assert client.post(_comment_url(page), {"body": "晚到的问题", "name": "钱七"}).status_code == 403
+
+
+def test_the_final_policy_document_links_back_to_its_consultation_and_feedback(client, make_consultation, column):
+    import datetime as dt
+
+    from departments.models import Department
+    from participation.models import FeedbackPage
+    from policy.models import PolicyDocumentPage
+    from tests.policy.policy_test_helpers import ZCWJ
+
+    doc = PolicyDocumentPage(title="上海市安全生产条例实施办法", slug="final-doc", doc_number="沪应急规〔2026〕7号",
+                             written_date=dt.date(2026, 11, 1), live=False,
+                             department=Department.objects.get(name="政策法规处"))
+    column(ZCWJ).add_child(instance=doc)
+    doc.save_revision().publish()
+    doc.refresh_from_db()
+    assert "公开征求意见" not in client.get(doc.url).content.decode()
+
+    consultation = make_consultation(start=-40, end=-5, slug="origin", final_document=doc)
+    html = client.get(doc.url).content.decode()
+    assert "草案公开征求意见" in html and consultation.url in html
+    assert "征集情况反馈" not in html  # no feedback published yet: no link to one
+
+    feedback = FeedbackPage(title="意见征集情况反馈", slug="feedback", live=False)
+    consultation.add_child(instance=feedback)
+    feedback.save_revision().publish()
+    feedback.refresh_from_db()
+    html = client.get(doc.url).content.decode()
+    assert feedback.url in html and "征集情况反馈" in html
