@@ -1,9 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
+
+from core.audit import register_log_action
 
 from . import admin_views, report_views, roles
 
@@ -82,19 +83,7 @@ ACTIONS = {
 }
 
 
-def _formatter(label, template):
-    class Formatter(LogFormatter):
-        def format_message(self, log_entry):
-            try:
-                return template % (log_entry.data or {})
-            except (KeyError, TypeError, ValueError):
-                return str(label)
-
-    Formatter.label = label
-    return Formatter
-
-
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for key, (label, template) in ACTIONS.items():
-        actions.register_action(f"disclosure_requests.{key}")(_formatter(label, template))
+        register_log_action(actions, f"disclosure_requests.{key}", label, lambda data, template=template: template % data)
