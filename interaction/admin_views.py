@@ -3,7 +3,6 @@
 Each step goes through ``workflow``, which checks the user's role; a refused
 step answers 403 and changes nothing.
 """
-import csv
 
 from django import forms
 from django.contrib import messages
@@ -19,6 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.spreadsheets import csv_streaming_response
 from departments.models import Department
 
 from . import access, deadlines, workflow
@@ -194,26 +194,19 @@ def export(request):
     record = LetterExport.objects.create(user=request.user, count=letters.count())
     log(record, "interaction.letter.exported", user=request.user, data={"count": record.count},
         title=_("Letter export"))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="letters.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Letter number"), _("Type"), _("Title"), _("Name"), _("Phone"), _("E-mail"), _("Received"),
-                     _("State"), _("Handling department"), _("Due date"), _("Replied")])
-    for letter in letters.iterator(chunk_size=2000):
-        writer.writerow([letter.number, str(letter.letter_type), _csv_safe(letter.title), _csv_safe(letter.name),
-                         _csv_safe(letter.phone), _csv_safe(letter.email),
-                         timezone.localtime(letter.submitted_at).strftime("%Y-%m-%d %H:%M"),
-                         letter.get_state_display(), letter.department.name if letter.department else "",
-                         letter.due_date or "", timezone.localtime(letter.replied_at).strftime("%Y-%m-%d %H:%M")
-                         if letter.replied_at else ""])
-    return response
+    header = [_("Letter number"), _("Type"), _("Title"), _("Name"), _("Phone"), _("E-mail"), _("Received"),
+              _("State"), _("Handling department"), _("Due date"), _("Replied")]
 
+    def rows():
+        yield header
+        for letter in letters.iterator(chunk_size=2000):
+            yield [letter.number, str(letter.letter_type), letter.title, letter.name, letter.phone, letter.email,
+                   timezone.localtime(letter.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                   letter.get_state_display(), letter.department.name if letter.department else "",
+                   letter.due_date or "", timezone.localtime(letter.replied_at).strftime("%Y-%m-%d %H:%M")
+                   if letter.replied_at else ""]
 
-def _csv_safe(value):
-    """A leading = + - @ would run as a formula in a spreadsheet."""
-    value = str(value or "")
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return csv_streaming_response(rows(), "letters.csv")
 
 
 class LetterViewSet(ViewSet):

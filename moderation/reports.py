@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from departments.models import Department
 
 from .access import is_reviewer
@@ -75,7 +76,7 @@ def _action_choices():
     ]
 
 
-class AuditReportView(ReportView):
+class AuditReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Review audit trail")
     header_icon = "history"
     filterset_class = AuditFilterSet

@@ -1,17 +1,17 @@
 """Staff views: comments grouped by article, moderation, adoption marks, exports, feedback, survey results."""
-import csv
-import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
+
+from core.spreadsheets import csv_response, xlsx_response
 
 from .access import can_handle, can_see_personal
 from .feedback import generate_feedback_draft
@@ -129,16 +129,8 @@ def _comment_rows(page, personal):
                c.get_status_display(), c.get_adoption_display() if c.adoption else "", c.adoption_reason]
         if personal:
             row += [c.name, c.phone, c.email]
-        rows.append([_safe_cell(v) for v in row])
+        rows.append(row)
     return rows
-
-
-def _safe_cell(value):
-    """Keep a spreadsheet from running a comment as a formula (=, +, -, @ at the start)."""
-    value = str(value) if not isinstance(value, int) else value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def export(request, page_id, fmt):
@@ -150,25 +142,10 @@ def export(request, page_id, fmt):
 
 def _spreadsheet(rows, fmt, name):
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        for row in rows:
-            sheet.append([str(v) if not isinstance(v, int) else v for v in row])
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+        return csv_response(rows, f"{name}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(rows, f"{name}.xlsx")
+    raise Http404
 
 
 def feedback(request, page_id):
@@ -213,6 +190,6 @@ def survey_export(request, page_id, fmt):
             else:
                 choices = q.choice_list
                 row.append("；".join(choices[i] for i in a.choices if 0 <= i < len(choices)))
-        rows.append([_safe_cell(v) for v in row])
+        rows.append(row)
     log(page, "participation.survey_exported", user=request.user, data={"format": fmt, "rows": len(rows) - 1})
     return _spreadsheet(rows, fmt, f"survey-{page.pk}")

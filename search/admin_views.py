@@ -4,10 +4,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
+
 from .models import ZeroResultQuery
 
 
-class ZeroResultQueriesReportView(ReportView):
+class ZeroResultQueriesReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Searches without results")
     header_icon = "search"
     index_url_name = "sitesearch_zero_results"

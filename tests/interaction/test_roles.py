@@ -136,5 +136,21 @@ def test_bad_admin_posts_do_not_500(letter, users):
 def test_export_only_for_receiving_role_and_logged(letter, users):
     assert _as(users["zf_editor"]).get("/admin/letters/export/").status_code == 403
     response = _as(users["receiver"]).get("/admin/letters/export/")
-    assert response.status_code == 200 and "王五" in response.content.decode()
+    assert response.status_code == 200 and "王五" in b"".join(response.streaming_content).decode("utf-8-sig")
     assert ModelLogEntry.objects.filter(action="interaction.letter.exported", user=users["receiver"]).exists()
+
+
+def test_export_neutralises_formula_cells(letter_types, users):
+    """Letters from the public are exported with formula cells neutralised and a BOM (issue 18)."""
+    import csv
+    import io
+
+    workflow.submit(letter_types["zxzx"], title="=HYPERLINK(\"http://evil.example/\")", body="正文", name="@赵六",
+                    phone="13700002222", email="")
+    response = _as(users["receiver"]).get("/admin/letters/export/")
+    body = b"".join(response.streaming_content)
+    assert response["Content-Type"] == "text/csv; charset=utf-8" and body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    hostile = [r for r in rows if "赵六" in r[3]]
+    assert len(hostile) == 1
+    assert hostile[0][2] == "'=HYPERLINK(\"http://evil.example/\")" and hostile[0][3] == "'@赵六"

@@ -99,3 +99,26 @@ def test_audit_report_survives_hostile_filters(users, as_user):
                    {"timestamp_from": "not-a-date"}, {"action": "<script>"}, {"export": "exe"}, {"p": "99999"}):
         response = client.get("/admin/moderation/audit/", params)
         assert response.status_code in (200, 404), params
+
+
+def test_audit_export_neutralises_formula_titles_and_has_bom(users, as_user, column):
+    """A hostile title cannot run as a spreadsheet formula in the 审核记录 export (issue 18)."""
+    title = '=HYPERLINK("http://evil.example/","点击")'
+    page = create_and_submit(as_user(users["xcpx_editor"]), column("xwzx/xw"), title, "formula-title")
+    act(as_user(users["xcpx_head"]), page, "approve", comment="-1+1 同意")
+    client = as_user(users["chushen"])
+    response = client.get("/admin/moderation/audit/", {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    titles = {row[2] for row in rows[1:]}
+    assert "'" + title in titles and title not in titles
+    assert "'-1+1 同意" in {row[9] for row in rows[1:]}
+
+    response = client.get("/admin/moderation/audit/", {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)
+                                              if hasattr(response, "streaming_content") else response.content)).active
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert any(c.value == "'" + title and c.data_type == "s" for c in cells)
+    assert not any(c.data_type == "f" for c in cells)

@@ -125,7 +125,7 @@ def test_bad_rows_are_reported_with_row_numbers_and_good_rows_land(tmp_path, fil
     assert sorted(PolicyDocumentPage.objects.filter(index_number__startswith="SHYJ-2022-").values_list("index_number", flat=True)) == [
         "SHYJ-2022-00001", "SHYJ-2022-00010"]
     assert get_document_model().objects.count() == 0  # nothing half-imported
-    with open(report, encoding="utf-8") as fh:
+    with open(report, encoding="utf-8-sig") as fh:
         lines = list(csv.reader(fh))
     assert lines[0] == ["row", "error"] and [r[0] for r in lines[1:]] == ["3", "4", "5", "6", "7", "8", "9", "10"]
 

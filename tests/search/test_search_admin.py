@@ -57,6 +57,11 @@ def test_zero_result_report_lists_queries_and_refuses_non_admins(admin_client, c
     assert "不存在的关键词xyz" in html
     csv = admin_client.get("/admin/reports/search-zero-results/", {"export": "csv"})
     assert "不存在的关键词xyz" in b"".join(csv.streaming_content).decode("utf-8-sig")
+    ZeroResultQuery.objects.create(query_string="=1+2", locale="zh-hans", hits=1)
+    body = b"".join(admin_client.get("/admin/reports/search-zero-results/", {"export": "csv"}).streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    queries = [line.split(",")[0] for line in body.decode("utf-8-sig").splitlines()]
+    assert "'=1+2" in queries and "=1+2" not in queries  # formula neutralised (issue 18)
     nobody = make_user("nobody", is_staff=True)
     client.force_login(nobody)
     response = client.get("/admin/reports/search-zero-results/")

@@ -8,6 +8,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from core.spreadsheets import csv_text
 from policy.importer import PolicyImporter, read_rows
 
 
@@ -59,9 +60,7 @@ class Command(BaseCommand):
             self.stderr.write(f"row {number}: {message}")
         if report:
             with open(report, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["row", "error"])
-                writer.writerows(result.errors)
+                fh.write(csv_text([["row", "error"], *result.errors]))
         self.stdout.write(
             f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.errors)} failed."
