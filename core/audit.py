@@ -11,13 +11,24 @@ actions through ``register_log_action`` instead::
 
 ``message`` may be text, a callable taking the entry's data (a dict), or None
 (the label). A message that cannot be built from old or partial data falls
-back to the label rather than breaking the history view.
+back to the label rather than breaking the history view. ``comment`` (optional, a
+callable taking the data) gives the entry's comment, e.g. the reason of a step, shown
+in the history and in the audit report.
 """
 from wagtail.log_actions import LogFormatter
 
 
-def register_log_action(actions, action, label, message=None):
+def register_log_action(actions, action, label, message=None, comment=None):
     class Formatter(LogFormatter):
+        def format_comment(self, log_entry):
+            data = log_entry.data or {}
+            if comment is None:
+                return data.get("comment", "") or ""
+            try:
+                return str(comment(data) or "")
+            except (KeyError, TypeError, ValueError, AttributeError):
+                return ""
+
         def format_message(self, log_entry):
             if message is None:
                 return str(label)

@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
@@ -86,4 +87,54 @@ ACTIONS = {
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for key, (label, template) in ACTIONS.items():
-        register_log_action(actions, f"disclosure_requests.{key}", label, lambda data, template=template: template % data)
+        register_log_action(actions, f"disclosure_requests.{key}", label, lambda data, template=template: template % data,
+                            comment=_request_comment)
+
+
+def _request_comment(data):
+    """The reason or note a step records (extension reason, 补正 text, returned answer's note)."""
+    return data.get("comment") or data.get("reason") or data.get("note") or data.get("text") or ""
+
+
+@hooks.register("column_page_extras")
+def request_column(request, page):
+    """The 申请公开 and 公开查询 columns lead to the online form and the status page
+    (columns chosen with the setting ``DISCLOSURE_REQUEST_COLUMNS``, a list of slugs)."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    slugs = getattr(settings, "DISCLOSURE_REQUEST_COLUMNS", ("sqgk", "gkcx"))
+    if not page or getattr(page, "slug", "") not in slugs:
+        return None
+    return render_to_string("disclosure_requests/includes/column_extras.html", {}, request=request)
+
+
+@hooks.register("register_audit_log_kinds")
+def requests_in_audit_report():
+    """依申请公开 requests and annual reports in moderation's 审核记录 (handled by 办公室)."""
+    from departments.models import Department
+
+    from .models import AnnualReport, DisclosureRequest
+
+    def url(entry):
+        if entry.content_type.model_class() is DisclosureRequest:
+            return reverse("disclosure_requests_admin:detail", args=[entry.object_id])
+        return None
+
+    def handling_department():
+        group = roles._groups("handle")[0]
+        return Department.objects.filter(group__name=group).first()
+
+    def departments(ids):
+        department = handling_department()
+        return {str(i): department.name for i in ids} if department else {}
+
+    def objects_of_department(department):
+        if department != handling_department():
+            return DisclosureRequest.objects.none()
+        return DisclosureRequest.objects.all()
+
+    return {
+        "kind": "request", "label": pgettext_lazy("audit kind", "Request for information"), "models": [DisclosureRequest, AnnualReport],
+        "url": url, "departments": departments, "objects_of_department": objects_of_department,
+    }

@@ -59,6 +59,16 @@ class ExtendForm(forms.Form):
     comment = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
 
 
+class QAForm(forms.Form):
+    question = forms.CharField(label=pgettext_lazy("qa", "Question"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}),
+                               help_text=gettext_lazy("Rewrite it as a general question: no name, phone or e-mail."))
+    answer = forms.CharField(label=pgettext_lazy("qa", "Answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+
+    @staticmethod
+    def initial_for(letter):
+        return {"question": f"{letter.title}\n{letter.body}", "answer": letter.reply}
+
+
 # action name -> (form class, permitted(user, letter), run(user, letter, cleaned data))
 STEPS = {
     "accept": (CommentForm, lambda u, l: access.is_receiver(u, l.letter_type) and l.state == State.NEW,
@@ -87,6 +97,7 @@ STEPS = {
                 and not l.published, lambda u, l, d: workflow.publish(u, l)),
     "unpublish": (CommentForm, lambda u, l: access.is_receiver(u, l.letter_type) and l.published,
                   lambda u, l, d: workflow.unpublish(u, l, d["comment"])),
+    "make_qa": (QAForm, workflow.can_make_qa, lambda u, l, d: workflow.make_qa(u, l, d["question"], d["answer"])),
 }
 
 STEP_LABELS = {
@@ -96,6 +107,7 @@ STEP_LABELS = {
     "approve": gettext_lazy("Approve and send the reply"), "send_back": gettext_lazy("Send the draft back"),
     "extend": gettext_lazy("Extend the deadline"), "publish": gettext_lazy("Publish"),
     "unpublish": gettext_lazy("Withdraw from publication"),
+    "make_qa": gettext_lazy("Turn into a Q&A entry"),
 }
 
 
@@ -172,9 +184,8 @@ def detail(request, pk):
                            % {"errors": "; ".join(" ".join(e) for e in form.errors.values())})
     steps = [(name, STEP_LABELS[name], form_class(prefix=name))
              for name, (form_class, permitted, _run) in STEPS.items() if permitted(request.user, letter)]
-    if "assign" in dict((s[0], s) for s in steps):
-        steps = [(n, label, AssignForm(prefix=n, initial={"department": letter.department_id}) if n == "assign" else f)
-                 for n, label, f in steps]
+    initial = {"assign": {"department": letter.department_id}, "make_qa": QAForm.initial_for(letter)}
+    steps = [(n, label, f.__class__(prefix=n, initial=initial[n]) if n in initial else f) for n, label, f in steps]
     state = deadlines.clock_state(letter)
     return render(request, "interaction/admin/detail.html", {
         "letter": letter, "steps": steps, "clock_steps": [s.text for s in state.steps],
@@ -182,6 +193,7 @@ def detail(request, pk):
         "show_personal": access.can_see_personal_data(request.user, letter),
         "history": ModelLogEntry.objects.for_instance(letter).select_related("user").order_by("timestamp"),
         "overdue": letter.is_overdue(),
+        "qa_page": letter.qa_page.specific if letter.qa_page_id and letter.qa_page else None,
     })
 
 

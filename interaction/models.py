@@ -14,7 +14,11 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
+from core.models import BasePage
 from core.public_forms import PersonalDataMixin, masked_name
 
 # Unambiguous characters (no 0/O, 1/I/L): a code read over the phone stays readable.
@@ -153,6 +157,10 @@ class Letter(PersonalDataMixin, models.Model):
     reminded_for = models.DateField(null=True, blank=True, editable=False)  # the due date a reminder went out for
     escalated_for = models.DateField(null=True, blank=True, editable=False)  # the due date escalated
     long_alarm_sent = models.BooleanField(default=False, editable=False)
+    qa_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Q&A entry"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
 
     objects = LetterQuerySet.as_manager()
 
@@ -231,3 +239,35 @@ class LetterExport(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     count = models.PositiveIntegerField(default=0)
     filters = models.CharField(max_length=500, blank=True)
+
+
+class QuestionAnswerPage(BasePage):
+    """A 便民问答 entry: a question and its answer taken from an answered letter, without the
+    writer's personal data, published in the 便民问答 column through the column's review."""
+
+    question = models.TextField(pgettext_lazy("qa", "question"), max_length=3000)
+    answer = models.TextField(pgettext_lazy("qa", "answer"), max_length=5000)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("question"), FieldPanel("answer"), FieldPanel("answered_on"),
+    ] + BasePage.metadata_panels
+
+    search_fields = BasePage.search_fields + [index.SearchField("question"), index.SearchField("answer")]
+
+    parent_page_types = ["sections.ColumnPage"]
+    subpage_types = []
+    template = "interaction/question_answer_page.html"
+
+    class Meta:
+        verbose_name = pgettext_lazy("qa", "question and answer")
+        verbose_name_plural = pgettext_lazy("qa", "questions and answers")
+
+    # The site search reads ``summary`` and ``body`` of a page (search.indexing.build_document).
+    @property
+    def summary(self):
+        return self.question
+
+    @property
+    def body(self):
+        return self.answer

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
@@ -138,3 +139,26 @@ def policy_message_board(request, page):
                .order_by("-replied_at")[:5])
     return render_to_string("interaction/includes/policy_extras.html", {"page": page, "letters": letters},
                             request=request)
+
+
+@hooks.register("register_audit_log_kinds")
+def letters_in_audit_report():
+    """Letters (and the logged exports of their personal data) in moderation's 审核记录."""
+    from .models import LetterExport
+
+    def url(entry):
+        if entry.content_type.model_class() is Letter:
+            return reverse("interaction_letters:detail", args=[entry.object_id])
+        return None
+
+    def departments(ids):
+        ids = [int(i) for i in ids if str(i).isdigit()]
+        return {str(pk): name or "" for pk, name in
+                Letter.objects.filter(pk__in=ids).values_list("pk", "department__name")}
+
+    return {
+        "kind": "letter", "label": pgettext_lazy("audit kind", "Letter"), "models": [Letter, LetterExport], "url": url,
+        "departments": departments,
+        "objects_of_department": lambda department: Letter.objects.filter(
+            Q(department=department) | Q(reply_department=department)),
+    }

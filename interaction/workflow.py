@@ -5,6 +5,9 @@ transaction, records the clock event when the deadline moves, and writes a
 Wagtail log entry (actions registered in ``wagtail_hooks``). A refused or
 invalid step raises and writes nothing.
 """
+import re
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -34,7 +37,12 @@ ACTIONS = {
     "interaction.letter.escalated": gettext_lazy("Overdue letter escalated"),
     "interaction.letter.long_alarm": gettext_lazy("Alarm: letter unanswered for long"),
     "interaction.letter.exported": gettext_lazy("Letters exported with personal data"),
+    "interaction.letter.qa_created": gettext_lazy("Turned into a Q&A entry"),
 }
+
+QA_COLUMN = "zwhd/gzhd/bmwd"  # 政务互动 › 公众互动 › 便民问答 (setting LETTER_QA_COLUMN: a slug path)
+MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 
 class InvalidStep(ValueError):
@@ -257,5 +265,75 @@ def rate(letter, rating):
     return letter
 
 
-__all__ = ["InvalidStep", "IntegrityError", "ACTIONS", "submit", "accept", "reject", "merge", "assign",
+def can_make_qa(user, letter):
+    """The receiving role or the department that answered may turn an answered letter into a Q&A entry."""
+    return letter.state == State.REPLIED and letter.qa_page_id is None and (
+        access.is_receiver(user, letter.letter_type) or access.in_department(user, letter.reply_department))
+
+
+def qa_column():
+    from wagtail.models import Locale, Page
+
+    page = Page.objects.filter(depth=2, locale=Locale.get_default()).first()
+    for slug in getattr(settings, "LETTER_QA_COLUMN", QA_COLUMN).strip("/").split("/"):
+        page = page and page.get_children().filter(slug=slug).first()
+    if page is None:
+        raise InvalidStep(_("The Q&A column does not exist; check the setting LETTER_QA_COLUMN."))
+    return page.specific
+
+
+def personal_data_in(letter, *texts):
+    """What of the writer's personal data (or any phone number or e-mail address) the texts still hold."""
+    found = []
+    joined = "\n".join(texts)
+    if letter.name and len(letter.name.strip()) >= 2 and letter.name.strip() in joined:
+        found.append(_("the writer's name"))
+    digits = re.sub(r"\D", "", letter.phone or "")
+    if (len(digits) >= 7 and digits in re.sub(r"[\s-]", "", joined)) or MOBILE_RE.search(joined):
+        found.append(_("a phone number"))
+    if (letter.email and letter.email.lower() in joined.lower()) or EMAIL_RE.search(joined):
+        found.append(_("an e-mail address"))
+    return found
+
+
+def make_qa(user, letter, question, answer):
+    """便民问答: a Q&A page drafted from an answered letter and submitted to the column's review.
+
+    The editor rewrites the question and answer; text still holding the writer's name, a phone number or
+    an e-mail address is refused, so no personal data can reach the public page or the search index.
+    """
+    question, answer = question.strip(), answer.strip()
+    if not question or not answer:
+        raise InvalidStep(_("Write the question and the answer."))
+    with transaction.atomic():
+        letter = _locked(letter)
+        _require(access.is_receiver(user, letter.letter_type) or access.in_department(user, letter.reply_department),
+                 _("Only the receiving role or the answering department turns this letter into a Q&A entry."))
+        _require_state(letter, (State.REPLIED,))
+        if letter.qa_page_id:
+            raise InvalidStep(_("This letter is already a Q&A entry."))
+        found = personal_data_in(letter, question, answer)
+        if found:
+            raise InvalidStep(_("Remove the personal data first: %(what)s.") % {"what": "、".join(map(str, found))})
+        from .models import QuestionAnswerPage
+
+        parent = qa_column()
+        title = question.splitlines()[0][:80]
+        page = QuestionAnswerPage(
+            title=title, slug=f"qa-{letter.number}", question=question, answer=answer, live=False,
+            answered_on=timezone.localtime(letter.replied_at).date() if letter.replied_at else None,
+            department=letter.reply_department or letter.department, owner=user,
+        )
+        parent.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+        letter.qa_page = page
+        letter.save(update_fields=["qa_page"])
+        _log(letter, "interaction.letter.qa_created", user, page=page.pk, title=title)
+    return page
+
+
+__all__ = ["can_make_qa", "make_qa", "personal_data_in", "InvalidStep", "IntegrityError", "ACTIONS", "submit", "accept", "reject", "merge", "assign",
            "return_to_reception", "draft", "send_back", "approve", "publish", "unpublish", "extend", "rate"]

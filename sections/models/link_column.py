@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -6,6 +8,20 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page
 
 from core.forms import ChinesePageForm
+
+SITE_PATH_RE = re.compile(r"^/(?!/)[A-Za-z0-9._~/%-]*$")
+
+
+def validate_site_path(value):
+    if value and not SITE_PATH_RE.match(value):
+        raise ValidationError(_("Give an address on this site starting with “/”, e.g. /hudong/write/mailbox/."))
+
+
+def site_path_in_language(path, language_code):
+    """The same view in the column's language (/hudong/query/ → /en/hudong/query/)."""
+    from django.urls import translate_url
+
+    return translate_url(path, language_code) if language_code else path
 
 
 class LinkColumnPage(Page):
@@ -36,8 +52,15 @@ class LinkColumnPage(Page):
         related_name="+",
     )
 
+    link_path = models.CharField(
+        _("address on this site"), max_length=300, blank=True, validators=[validate_site_path],
+        help_text=_("A form or page of this site outside the column tree, e.g. /hudong/write/mailbox/ for the "
+                    "director's mailbox. Shown in the visitor's language."),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("department"),
+        FieldPanel("link_path"),
         FieldPanel("link_url"),
         PageChooserPanel("link_page"),
     ]
@@ -57,16 +80,18 @@ class LinkColumnPage(Page):
 
     @property
     def is_external(self):
-        return not self.link_page_id and bool(self.link_url)
+        return not self.link_page_id and not self.link_path and bool(self.link_url)
 
     def clean(self):
         super().clean()
-        if bool(self.link_url) == bool(self.link_page_id):
-            raise ValidationError(_("Give either a target address or a target page, not both."))
+        if sum(map(bool, (self.link_url, self.link_page_id, self.link_path))) != 1:
+            raise ValidationError(_("Give exactly one of an address on this site, a target address or a target page."))
 
     def target_url(self, request=None):
         if self.link_page_id and self.link_page:
             return self.link_page.get_url(request=request)
+        if self.link_path:
+            return site_path_in_language(self.link_path, self.locale.language_code if self.locale_id else None)
         return self.link_url
 
     def nav_url(self, request=None):

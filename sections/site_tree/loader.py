@@ -189,10 +189,9 @@ def _apply_node(node, parent, parents, departments, pages, report):
     if node.kind in ("manual", "link"):
         wanted["department"] = departments[node.department] if node.department else None
     if node.kind == "link":
-        if node.link_url:
-            wanted["link_url"], wanted["link_page"] = node.link_url, None
-        else:
-            wanted["link_url"], wanted["link_page"] = "", pages[node.link_page.strip("/")]
+        wanted["link_url"], wanted["link_page"], wanted["link_path"] = node.link_url, None, node.link_path
+        if node.link_page:
+            wanted["link_page"] = pages[node.link_page.strip("/")]
     if page is None:
         page = model(slug=node.slug, locale=parent.locale, **wanted)
         parent.add_child(instance=page)

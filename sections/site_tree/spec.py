@@ -12,6 +12,8 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from sections.models.link_column import SITE_PATH_RE  # a path on this site, without its language prefix
+
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 DEPARTMENT_KINDS = {"office", "unit", "district", "party", "association", "shared"}
 MANUAL, LINK = "后台手动", "链接跳转"
@@ -19,7 +21,7 @@ AGENCY_FIELDS = {
     "name", "site_name", "sponsor", "organiser", "site_code", "icp_number",
     "police_record_number", "address", "postcode", "phone", "email",
 }
-NODE_FIELDS = {"title", "slug", "type", "method", "department", "departments", "link_url", "link_page", "children", "update"}
+NODE_FIELDS = {"title", "slug", "type", "method", "department", "departments", "link_url", "link_page", "link_path", "children", "update"}
 # 更新类别 for the inspection profile: a class name or a number of days (see the YAML header).
 UPDATE_CLASSES = {"动态", "通知公告", "政策文件", "static", "exempt"}
 
@@ -55,6 +57,7 @@ class NodeSpec:
     departments: list = field(default_factory=list)
     link_url: str = ""
     link_page: str = ""
+    link_path: str = ""  # an address on this site outside the page tree, e.g. the letter form
     children: list = field(default_factory=list)
     update: object = None  # None (default by title), a class in UPDATE_CLASSES, or a number of days
 
@@ -263,16 +266,20 @@ def _parse_node(item, where, department_names, errors, top_level):
 
     link_url = _text(item, "link_url", where, errors, required=False, max_length=500)
     link_page = _text(item, "link_page", where, errors, required=False, max_length=500)
+    link_path = _text(item, "link_path", where, errors, required=False, max_length=300)
     if kind == "link":
-        if bool(link_url) == bool(link_page):
-            errors.append(f'{where}: a {LINK} column needs exactly one of "link_url" or "link_page"')
+        if sum(map(bool, (link_url, link_page, link_path))) != 1:
+            errors.append(f'{where}: a {LINK} column needs exactly one of "link_url", "link_page" or "link_path"')
+        if link_path and not SITE_PATH_RE.match(link_path):
+            errors.append(f'{where}: field "link_path" must be an address on this site starting with "/": '
+                          f'"{link_path}"')
         if link_url:
             try:
                 URLValidator(schemes=["http", "https"])(link_url)
             except ValidationError:
                 errors.append(f'{where}: field "link_url" is not a valid http(s) address: "{link_url}"')
-    elif link_url or link_page:
-        errors.append(f'{where}: field "link_url"/"link_page" only applies to {LINK} columns')
+    elif link_url or link_page or link_path:
+        errors.append(f'{where}: field "link_url"/"link_page"/"link_path" only applies to {LINK} columns')
 
     update = item.get("update")
     if update is not None:
@@ -301,7 +308,7 @@ def _parse_node(item, where, department_names, errors, top_level):
 
     return NodeSpec(
         title=title, slug=slug, kind=kind, label=label, departments=departments,
-        link_url=link_url, link_page=link_page, children=children, update=update,
+        link_url=link_url, link_page=link_page, link_path=link_path, children=children, update=update,
     )
 
 
