@@ -76,19 +76,43 @@ class WordSeverity(models.TextChoices):
     WARN = "warn", _("Warn")
 
 
+class WordCategory(models.TextChoices):
+    """The lists of the engine (inspection/words/engine.py CATEGORY_FILES) plus the operator's own."""
+
+    POLITICAL = "political", _("Severe political and state-name errors")
+    AGENCIES = "agencies", _("Outdated agency names")
+    XINHUA = "xinhua", _("Xinhua banned and cautioned usages")
+    TYPOS = "typos", _("Typo confusion set")
+    OFFICIALS = "officials", _("Officials' names and titles")
+    CUSTOM = "custom", _("Other")
+
+
 class SensitiveWord(models.Model):
-    """An operator-added 错敏词 entry (the shipped lists live in inspection/words/data/)."""
+    """An operator-added 错敏词 entry (the shipped lists live in inspection/words/data/).
+
+    An entry whose term is also in a shipped list replaces the shipped entry.
+    """
 
     term = models.CharField(_("term"), max_length=100)
-    category = models.CharField(_("category"), max_length=50, default="custom")
-    severity = models.CharField(_("severity"), max_length=10, choices=WordSeverity.choices, default=WordSeverity.WARN)
+    category = models.CharField(_("word list"), max_length=50, choices=WordCategory.choices, default=WordCategory.CUSTOM)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=WordSeverity.choices, default=WordSeverity.WARN,
+        help_text=_("Block: the page cannot be submitted or approved. Warn: the reviewer must acknowledge it."),
+    )
     suggestion = models.CharField(_("suggested correction"), max_length=200, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    wrong_from = models.DateField(_("wrong from"), null=True, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(_("note"), max_length=500, blank=True,
+                            help_text=_("Why the term is wrong and where that is written down."))
+    wrong_from = models.DateField(
+        _("wrong from"), null=True, blank=True,
+        help_text=_("For outdated names: pages first published before this day are not flagged."),
+    )
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", verbose_name=_("added by"))
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
+        ordering = ["category", "term"]
         verbose_name = _("sensitive or wrong word")
         verbose_name_plural = _("sensitive and wrong words")
         constraints = [models.UniqueConstraint(fields=["term"], name="inspection_word_unique_term")]
@@ -98,14 +122,20 @@ class SensitiveWord(models.Model):
 
 
 class AllowedTerm(models.Model):
-    """A false positive: text containing this phrase is not flagged for the word it contains."""
+    """A false positive: text containing this phrase is not flagged for the word it contains.
+
+    A phrase equal to a listed term switches that term off.
+    """
 
     phrase = models.CharField(_("allowed phrase"), max_length=200, unique=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", verbose_name=_("added by"))
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
+        ordering = ["phrase"]
         verbose_name = _("allowed phrase")
         verbose_name_plural = _("allowed phrases")
 

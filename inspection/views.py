@@ -4,9 +4,10 @@ from collections import Counter, defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import require_admin_access
@@ -141,3 +142,45 @@ def acknowledge(request, finding_id):
                 data={"rule": finding.rule, "key": finding.key, "comment": comment})
         messages.success(request, _("Finding acknowledged."))
     return redirect("inspection:department", finding.department.key)
+
+
+def _report_run(request):
+    if not access.sees_whole_site(request.user):
+        raise PermissionDenied
+    return _latest_run()
+
+
+def _site_name():
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.site_name if site and site.site_name else ""
+
+
+@require_admin_access
+def report(request):
+    """The printable 自查报告 of the latest run."""
+    from . import report as report_module
+
+    run = _report_run(request)
+    context = {"run": run, "site_name": _site_name(), "generated_at": timezone.localtime()}
+    if run is not None:
+        context.update(title=report_module.title(run), groups=report_module.build(run),
+                       headers=report_module.headers())
+    return TemplateResponse(request, "inspection/report.html", context)
+
+
+@require_admin_access
+def report_xlsx(request):
+    from . import report as report_module
+
+    run = _report_run(request)
+    if run is None:
+        messages.error(request, _("No inspection has run yet."))
+        return redirect("inspection:overview")
+    response = HttpResponse(
+        report_module.export_xlsx(run, site_name=_site_name()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="inspection-self-check-{run.day.isoformat()}.xlsx"'
+    return response

@@ -17,6 +17,13 @@ class InspectionMenuItem(MenuItem):
         return access.departments_for(request.user).exists()
 
 
+@hooks.register("register_admin_viewset")
+def register_word_lists():
+    from .word_lists import WordListsGroup
+
+    return WordListsGroup()
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
     return InspectionMenuItem(_("Website inspection"), reverse("inspection:overview"), name="inspection",
@@ -36,6 +43,20 @@ def sensitive_words_and_personal_data(page, *, user, stage, task_state=None):
     from .publish_checks import content_problems
 
     return content_problems(page, user=user, stage=stage, task_state=task_state)
+
+
+@hooks.register("moderation_content_checks")
+def no_empty_new_columns(page, *, user, stage, task_state=None):
+    from .column_guard import problems
+
+    return problems(page, user=user, stage=stage, task_state=task_state)
+
+
+@hooks.register("check_page_form")
+def no_empty_new_column_published(form, page, action, user):
+    from .column_guard import form_check
+
+    form_check(form, page, action, user)
 
 
 @hooks.register("register_page_header_buttons")

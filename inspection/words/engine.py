@@ -1,9 +1,11 @@
 """The 错敏词 engine: one Aho-Corasick automaton over the shipped lists and the admin's additions.
 
 The automaton is built once per process and rebuilt when the admin's
-entries or allow-list change (their count and newest change are the cache
-key), so checking a page costs one pass over its text whatever the size of
-the lists.
+entries or allow-list change: the count and the newest ``updated_at`` of
+each table are the cache key, read from the database on each check, so an
+entry added, edited or deleted in the admin (in any process) is used by the
+next check. Checking a page costs one pass over its text whatever the size
+of the lists.
 """
 import datetime
 import threading
@@ -137,8 +139,8 @@ def _db_state():
 
     from ..models import AllowedTerm, SensitiveWord
 
-    words = SensitiveWord.objects.aggregate(n=Count("pk"), m=Max("created_at"), x=Max("pk"))
-    allowed = AllowedTerm.objects.aggregate(n=Count("pk"), m=Max("created_at"), x=Max("pk"))
+    words = SensitiveWord.objects.aggregate(n=Count("pk"), m=Max("updated_at"), x=Max("pk"))
+    allowed = AllowedTerm.objects.aggregate(n=Count("pk"), m=Max("updated_at"), x=Max("pk"))
     return (words["n"], words["m"], words["x"], allowed["n"], allowed["m"], allowed["x"])
 
 

@@ -24,6 +24,12 @@ def test_new_column_needs_countersign_and_leader(users, as_user, column):
     assert current_task_state(page).task.name == "分管局领导审批（栏目维护）"
     page.refresh_from_db()
     assert not page.live
+    # An empty new column cannot go live (inspection/column_guard.py): its first item is published first.
+    from sections.models import ArticlePage
+
+    item = ArticlePage(title="科普第一期", slug="kp-1", summary="摘要")
+    page.add_child(instance=item)
+    item.save_revision().publish()
     act(as_user(users["fenguan"]), page, "approve", comment="同意设立")
     page.refresh_from_db()
     assert page.live
