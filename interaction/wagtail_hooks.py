@@ -162,3 +162,35 @@ def letters_in_audit_report():
         "objects_of_department": lambda department: Letter.objects.filter(
             Q(department=department) | Q(reply_department=department)),
     }
+
+
+def _letter_shown_pages(letter):
+    """Public pages that show a published letter: its policy page (政策留言板) and the letter columns."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    pages = [letter.page] if letter.page_id else []
+    columns = getattr(settings, "LETTER_COLUMNS", {"zxzx": [Channel.CONSULTATION, Channel.MAILBOX]})
+    channel = letter.letter_type.channel if letter.letter_type_id else None
+    slugs = [slug for slug, channels in columns.items() if channel in channels]
+    if slugs:
+        pages += list(Page.objects.filter(slug__in=slugs))
+    return pages
+
+
+def _letter_publication_touched(letter, update_fields):
+    """Published letters, and saves that change whether one is published (unpublish, reopen).
+
+    A citizen's new letter is never published, so submissions never purge the cache.
+    """
+    return letter.published or (update_fields is not None and "published" in update_fields)
+
+
+def _register_page_cache_dependencies():
+    from pagecache.api import register_dependency
+
+    register_dependency(Letter, pages=_letter_shown_pages, when=_letter_publication_touched)
+    register_dependency(LetterType, everything=True)  # the footer's 网站纠错 link depends on the types
+
+
+_register_page_cache_dependencies()

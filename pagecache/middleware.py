@@ -100,6 +100,8 @@ class PageCacheMiddleware:
             return False
         if response.has_header("Cache-Control") or response.cookies or getattr(response, "streaming", False):
             return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a form with this visitor's CSRF token
+            return False
         if request.path.startswith(tuple(conf("BYPASS_PREFIXES"))) or getattr(request, "is_preview", False):
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES:  # editors and password-restricted readers

@@ -87,6 +87,16 @@ def page_urls(page, *, with_ancestors=True, extra_pages=()):
     return urls
 
 
+def pages_only_urls(pages):
+    """The URLs of ``pages`` themselves in every language (no listings, no site maps)."""
+    urls = set()
+    for p in _translations([p for p in pages if p is not None]):
+        url = p.get_full_url()
+        if url:
+            urls.add(url)
+    return urls
+
+
 def subtree_urls(page):
     """The page, all its descendants and all its ancestors, in every language."""
     pages = list(Page.objects.descendant_of(page, inclusive=True))

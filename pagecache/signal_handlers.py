@@ -50,6 +50,7 @@ def on_restriction_change(sender, instance, **kwargs):
 
 
 def on_validity_changed(sender, instance, **kwargs):
+    """Receiver for apps' own change signals (policy connects ``validity_changed`` to it)."""
     purge.changed(purge.page_urls(instance))
 
 
@@ -75,7 +76,6 @@ def register():
         post_save.connect(handler, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"pagecache_delete_{model.__name__}")
     _connect_settings()
-    _connect_policy()
 
 
 def _connect_settings():
@@ -84,10 +84,3 @@ def _connect_settings():
     for model in registry:
         post_save.connect(on_site_wide_change, sender=model, dispatch_uid=f"pagecache_settings_{model._meta.label}")
 
-
-def _connect_policy():
-    try:
-        from policy.signals import validity_changed
-    except ImportError:  # the policy app is optional for this one
-        return
-    validity_changed.connect(on_validity_changed, dispatch_uid="pagecache_validity")

@@ -52,3 +52,15 @@ def all_tag_urls():
         for name in ("policy:tag", "policy:tag_rss", "policy:tag_atom"):
             urls |= language_urls(name, slug)
     return urls
+
+
+def _connect_validity_changes():
+    """A validity change (no new revision, so no page_published) purges the document like a publish."""
+    from pagecache.api import page_changed_receiver
+
+    from .signals import validity_changed
+
+    validity_changed.connect(page_changed_receiver, dispatch_uid="pagecache_validity")
+
+
+_connect_validity_changes()

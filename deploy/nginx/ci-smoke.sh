@@ -1,49 +1,72 @@
 #!/usr/bin/env bash
-# CI: serve a demo database through Debian's nginx with the page cache and
-# fetch the five page types through it (second fetch must be a cache HIT),
-# then publish an article and check the column listing shows it at once.
+# CI: serve a demo database through Debian's nginx with the page cache
+# (deploy/nginx/local-conf.sh: the shipped page-cache*.conf plus the purge
+# location) and check, through nginx:
+#   - the five page types (home, section, column listing, article, policy
+#     document) and the 繁體/English home pages are cache HITs on the second fetch;
+#   - search and the forms (letters, 信件查询, 依申请公开) are never cached (BYPASS,
+#     Cache-Control private);
+#   - a logged-in editor (session cookie) bypasses the cache;
+#   - a publish from another process is fresh at once on the column listing,
+#     the section, the home page and the article itself, in every language.
 # Usage: deploy/nginx/ci-smoke.sh <demo.sqlite3> [app port] [nginx port]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db="$1"; app_port="${2:-8766}"; ng_port="${3:-8767}"
-prefix="$(mktemp -d)"; mkdir -p "$prefix/conf" "$prefix/logs" "$prefix/cache"
-cp deploy/nginx/page-cache.conf deploy/nginx/page-cache-http.conf "$prefix/conf/"
-cat > "$prefix/conf/nginx.conf" <<CONF
-load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
-user root; daemon off; worker_processes 1; pid $prefix/nginx.pid; error_log $prefix/logs/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  proxy_temp_path $prefix/cache/tmp; client_body_temp_path $prefix/cache/body;
-  fastcgi_temp_path $prefix/cache/f; uwsgi_temp_path $prefix/cache/u; scgi_temp_path $prefix/cache/s;
-  include $prefix/conf/page-cache-http.conf;
-  proxy_cache_path $prefix/cache/pages levels=1:2 keys_zone=govsite_pages:10m inactive=1d use_temp_path=off;
-  server {
-    listen 127.0.0.1:$ng_port;
-    location ~ ^/purge(/.*)\$ { allow 127.0.0.1; deny all; proxy_cache_purge govsite_pages \$1\$is_args\$args; }
-    location / { include $prefix/conf/page-cache.conf; proxy_pass http://127.0.0.1:$app_port; proxy_set_header Host \$http_host; }
-  }
-}
-CONF
+py="${PYTHON:-.venv/bin/python}"
+prefix="$(mktemp -d)"
+bash deploy/nginx/local-conf.sh "$prefix" "$ng_port" "$app_port"
 export DATABASE_URL="sqlite:///$db" PAGECACHE_PURGE_URL="http://127.0.0.1:$ng_port/purge"
-.venv/bin/python manage.py migrate -v0
-.venv/bin/python manage.py runserver "127.0.0.1:$app_port" --noreload >/dev/null 2>&1 & app=$!
+"$py" manage.py migrate -v0
+"$py" manage.py runserver "127.0.0.1:$app_port" --noreload >"$prefix/logs/app.log" 2>&1 & app=$!
 /usr/sbin/nginx -p "$prefix" -c "$prefix/conf/nginx.conf" & ng=$!
 trap 'kill $app $ng 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$ng_port/" && break; sleep 1; done
-article=$(.venv/bin/python manage.py shell -v 0 -c "from sections.models import ArticlePage; print(ArticlePage.objects.live().filter(locale__language_code='zh-hans').first().url)" | tail -1)
-policy=$(.venv/bin/python manage.py shell -v 0 -c "from policy.models import PolicyDocumentPage; print(PolicyDocumentPage.objects.live().filter(locale__language_code='zh-hans', disclosure='active').first().url)" | tail -1)
+base="http://127.0.0.1:$ng_port"
+
+# status, X-Cache-Status and Cache-Control of one GET (extra curl arguments after the URL)
+probe() { curl -s -o /dev/null -D - "$@" | tr -d '\r' | awk 'BEGIN{IGNORECASE=1} /^HTTP/{c=$2} /^X-Cache-Status:/{s=$2} /^Cache-Control:/{sub(/^[^:]*: */,""); cc=$0} END{print c" "s" "cc}'; }
+fail() { echo "FAILED: $*"; echo "-- app log:"; tail -20 "$prefix/logs/app.log"; exit 1; }
+
+read -r article policy <<<"$("$py" manage.py shell -v 0 -c "
+from sections.models import ArticlePage; from policy.models import PolicyDocumentPage
+a = ArticlePage.objects.live().filter(locale__language_code='zh-hans').first()
+p = PolicyDocumentPage.objects.live().filter(locale__language_code='zh-hans', disclosure='active').first()
+print(a.url, p.url)" | tail -1)"
 for url in / /xwzx/ /xwzx/xw/ "$article" "$policy" /zh-hant/ /en/; do
-  curl -s -o /dev/null "http://127.0.0.1:$ng_port$url"
-  status=$(curl -s -o /dev/null -D - "http://127.0.0.1:$ng_port$url" | tr -d '\r' | awk '/^HTTP/{c=$2} /^X-Cache-Status/{s=$2} END{print c" "s}')
-  echo "   $url -> $status"; [ "$status" = "200 HIT" ] || exit 1
+  curl -s -o /dev/null "$base$url"
+  read -r code cache _cc <<<"$(probe "$base$url")"
+  echo "   $url -> $code $cache"; [ "$code $cache" = "200 HIT" ] || fail "$url was not a cache hit"
 done
-search=$(curl -s -o /dev/null -D - "http://127.0.0.1:$ng_port/search/?q=x" | tr -d '\r' | awk '/^X-Cache-Status/{print $2}')
-echo "   /search/?q=x -> $search"; [ "$search" = "BYPASS" ] || exit 1
-.venv/bin/python manage.py shell -v 0 -c "
+for url in "/search/?q=%E5%BA%94%E6%80%A5" /search/ /hudong/write/consultation/ /hudong/query/ /ysqgk/apply/; do
+  curl -s -o /dev/null "$base$url"
+  read -r code cache cc <<<"$(probe "$base$url")"
+  echo "   $url -> $code $cache ($cc)"
+  [ "$cache" = "BYPASS" ] || fail "$url was not bypassed"
+  case "$cc" in *private*|*no-cache*) ;; *) fail "$url sent no private Cache-Control" ;; esac
+done
+session=$("$py" manage.py shell -v 0 -c "
+from django.contrib.auth import get_user_model; from django.test import Client
+c = Client(); c.force_login(get_user_model().objects.get(username='admin')); print(c.cookies['sessionid'].value)" | tail -1)
+read -r code cache cc <<<"$(probe "$base/xwzx/xw/" -H "Cookie: sessionid=$session")"
+echo "   /xwzx/xw/ as a logged-in editor -> $code $cache ($cc)"
+[ "$code $cache" = "200 BYPASS" ] || fail "a logged-in editor did not bypass the cache"
+
+# Publish from another process (as an editor or an import would), then read through nginx at once.
+urls=$("$py" manage.py shell -v 0 -c "
+from wagtail.models import Page
 from sections.models import ArticlePage, ColumnPage
 col = ColumnPage.objects.get(url_path__endswith='/xwzx/xw/', locale__language_code='zh-hans')
 p = ArticlePage(title='CI缓存清除检查', slug='ci-purge-check'); p.live = False
-col.add_child(instance=p); p.save_revision().publish()"
-curl -s "http://127.0.0.1:$ng_port/xwzx/xw/" | grep -q "CI缓存清除检查" || { echo "column listing stale after publish"; exit 1; }
-echo "   publish purged /xwzx/xw/ at once"
+col.add_child(instance=p); p.save_revision().publish()
+print(' '.join(x.url for x in Page.objects.live().filter(translation_key=p.translation_key).order_by('pk')))" | tail -1)
+for url in /xwzx/xw/ /xwzx/ / $urls; do
+  read -r code cache _cc <<<"$(probe "$base$url")"
+  body=$(curl -s "$base$url")
+  case "$url" in /zh-hant/*|/en/*) expect="";; *) expect="CI缓存清除检查";; esac
+  echo "   after publish: $url -> $code $cache"
+  [ "$code" = 200 ] || fail "$url answered $code after the publish"
+  [ "$cache" != HIT ] || fail "$url still came from the cache after the publish"
+  [ -z "$expect" ] || grep -q "$expect" <<<"$body" || fail "$url is stale after the publish"
+done
+echo "   publish purged the article, its listings and the home page at once"
