@@ -2,6 +2,7 @@
 
     manage.py check_search_indexes            # report and repair
     manage.py check_search_indexes --dry-run  # report only; exit status 1 when something is missing
+    manage.py check_search_indexes --under zwgk/zfxxgk/zcwj   # one subtree and its translations
 
 Every deferred publishing pass that can tell what it has not done (core.bulk
 ``register_pass(..., missing=...)``: the site search, Wagtail's admin search,
@@ -23,9 +24,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Report only; exit with status 1 on drift")
         parser.add_argument("--skip", action="append", default=[], help="A pass to leave out, e.g. translations")
+        parser.add_argument("--under", help="Only this subtree (slug path below the home page, e.g. zwgk/zfxxgk/zcwj) "
+                                            "and its translations")
 
-    def handle(self, *args, dry_run=False, skip=(), **options):
-        live = list(Page.objects.filter(depth__gt=1, live=True).order_by("pk").values_list("pk", flat=True))
+    def handle(self, *args, dry_run=False, skip=(), under=None, **options):
+        live = self._live_pages(under)
         missing = bulk.find_missing(live, skip=skip)
         journalled = {item.kind: len(bulk.leftover_page_ids(item.kind)) for item in bulk.passes()
                       if item.kind not in skip}
@@ -58,8 +61,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{result.label}: {result.pages + result.follow_up} pages repaired, "
                               f"{result.failed_batches} failed batches")
             failed += result.failed_batches
-        live = Page.objects.filter(depth__gt=1, live=True).order_by("pk").values_list("pk", flat=True)
-        left = bulk.find_missing(list(live), skip=skip)
+        left = bulk.find_missing(self._live_pages(under), skip=skip)
         if left or failed:
             raise CommandError(
                 "Still missing after the repair: "
@@ -67,3 +69,20 @@ class Command(BaseCommand):
                 returncode=1,
             )
         self.stdout.write(self.style.SUCCESS(f"Repaired {drift} page(s)."))
+
+    def _live_pages(self, under):
+        pages = Page.objects.filter(depth__gt=1, live=True)
+        if under:
+            from wagtail.models import Site
+
+            site = Site.objects.filter(is_default_site=True).first()
+            if site is None:
+                raise CommandError("No default site.")
+            top = site.root_page
+            for slug in under.strip("/").split("/"):
+                top = top.get_children().filter(slug=slug[:255]).first()
+                if top is None:
+                    raise CommandError(f"No page at {under!r}")
+            keys = Page.objects.descendant_of(top, inclusive=True).values_list("translation_key")
+            pages = pages.filter(translation_key__in=keys)
+        return list(pages.order_by("pk").values_list("pk", flat=True))
