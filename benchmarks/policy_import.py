@@ -13,7 +13,21 @@ over the same file measures the idempotent no-change path.
 
 By default the 繁體/English pass is off, as in an import run with
 --skip-translations followed by a nightly sync_zh_hant. --translations turns
-it on (OpenCC conversion and wagtail-localize copies: much slower per page).
+it on (OpenCC conversion and wagtail-localize copies) and reports that pass
+as 繁體/English pages per second (source pages, each getting a live 繁體 copy
+and an English draft).
+
+Reference in the same run: ``--reference REV`` extracts the project at git
+revision REV (``git archive``) into a temporary directory and runs that
+revision's own copy of this benchmark there, on its own fresh database, with
+``--reference-count`` documents (the old code is too slow for 10,000 with
+translations), then prints both results side by side.
+
+    .venv/bin/python benchmarks/policy_import.py --translations --reference 1a21f6f --reference-count 300
+
+``--template-db FILE`` starts from a copy of an already migrated SQLite
+database instead of migrating a new one (saves minutes on a loaded machine);
+``--profile FILE`` writes a cProfile of the first import.
 """
 import argparse
 import csv
@@ -94,14 +108,46 @@ class _Checkpoints:
                   f"peak RSS {rss:.0f} MB", flush=True)
 
 
+def run_reference(args):
+    """This benchmark as it was at git revision ``args.reference``, in a subprocess; returns its output."""
+    import shutil
+    import subprocess
+
+    checkout = Path(tempfile.mkdtemp(prefix="policy-bench-ref-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.reference], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+    command = [sys.executable, str(checkout / "benchmarks" / "policy_import.py"), "--count", str(args.reference_count)]
+    if args.translations:
+        command.append("--translations")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" or not v.startswith("sqlite")}
+    if args.template_db:
+        # The old script has no --template-db: give it the copy as its DATABASE_URL.
+        copy = checkout / "bench.sqlite3"
+        shutil.copy(args.template_db, copy)
+        env["DATABASE_URL"] = f"sqlite:///{copy}"
+    print(f"reference: revision {args.reference}, {args.reference_count} documents, in {checkout}", flush=True)
+    done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True)
+    shutil.rmtree(checkout, ignore_errors=True)
+    return done.stdout + (f"\n(exit status {done.returncode}) {done.stderr[-2000:]}" if done.returncode else "")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--translations", action="store_true", help="also create the 繁體/English versions")
+    parser.add_argument("--reference", help="git revision to measure in the same run, e.g. main or 1a21f6f")
+    parser.add_argument("--reference-count", type=int, default=1_000)
+    parser.add_argument("--template-db", help="a migrated SQLite database to start from (copied)")
+    parser.add_argument("--profile", help="write a cProfile of the first import to this file")
     args = parser.parse_args()
 
+    reference = run_reference(args) if args.reference else None
     workdir = Path(tempfile.mkdtemp(prefix="policy-bench-"))
+    if args.template_db:
+        import shutil
+
+        shutil.copy(args.template_db, workdir / "bench.sqlite3")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
     import django
@@ -114,7 +160,10 @@ def main():
 
     print(f"database: {settings.DATABASES['default']['ENGINE']}  workdir: {workdir}")
     call_command("migrate", verbosity=0)
-    call_command("load_site_tree", stdout=open(os.devnull, "w"))
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_site_tree", stdout=open(os.devnull, "w"))
     from policy.models import PolicyTag, TagCategory
 
     category, _ = TagCategory.objects.get_or_create(name="主题")
@@ -135,14 +184,30 @@ def main():
         import tracemalloc
 
         tracemalloc.start()
+    summary = []
     for label in ("first import", "re-import (unchanged)"):
         rows = read_rows(csv_path)
         importer = PolicyImporter(column, files_dir=files_dir)
         _PassTimer.timings = []
+        profiler = None
+        if args.profile and label == "first import":
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started = time.perf_counter()
         with tqdm(total=len(rows), unit="doc", file=sys.stderr, mininterval=5) as bar:
             report = importer.run(rows, progress=_Checkpoints(bar, started, label), pass_progress=_PassTimer)
         elapsed = time.perf_counter() - started
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        from core import bulk
+
+        tr_label = str(next((p.label for p in bulk.passes() if p.kind == "translations"), "-"))
+        translation_time = sum(t for lbl, _n, t in _PassTimer.timings if lbl == tr_label)
+        translated = max([n for lbl, n, _t in _PassTimer.timings if lbl == tr_label] or [0])
+        summary.append((label, len(rows), elapsed, elapsed - translation_time, translated, translation_time))
         passes = sum(t for _l, _n, t in _PassTimer.timings)
         print(f"{label}: {len(rows)} rows in {elapsed:.1f} s = {len(rows) / elapsed:.1f} documents/second "
               f"(row loop {elapsed - passes:.1f} s, deferred passes {passes:.1f} s; "
@@ -152,6 +217,15 @@ def main():
             print(f"  row {number}: {message}")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_rss_mb:.0f} MB")
+    for label, n, elapsed, without, translated, translation_time in summary:
+        line = f"RESULT {label}: {n} documents, {n / without:.1f} documents/s without the 繁體/English pass"
+        if translated and translation_time:
+            line += f"; 繁體/English pass {translated} pages in {translation_time:.1f} s = " \
+                    f"{translated / translation_time:.2f} pages/s"
+        print(line)
+    if reference is not None:
+        print("---- reference (same run) ----")
+        print(reference)
     if args.tracemalloc:
         import tracemalloc
 

@@ -34,6 +34,22 @@ def convert(text, config=DEFAULT_CONFIG):
     return converter(config).convert(text) if text else text
 
 
+_SEPARATOR = "\x1f"  # ASCII unit separator: never in page text, never changed by OpenCC
+
+
+def convert_many(texts, config=DEFAULT_CONFIG):
+    """``convert`` for many texts in one OpenCC call (the per-call overhead dominates for short segments)."""
+    texts = list(texts)
+    if not texts:
+        return []
+    if any(_SEPARATOR in t for t in texts):
+        return [convert(t, config) for t in texts]
+    converted = converter(config).convert(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    if len(converted) != len(texts):  # cannot happen with OpenCC's dictionaries; stay safe anyway
+        return [convert(t, config) for t in texts]
+    return converted
+
+
 def _base_language(code):
     return code.lower().split("-")[0]
 
@@ -59,7 +75,9 @@ class OpenCCTranslator(BaseMachineTranslator):
         )
 
     def translate(self, source_locale, target_locale, strings):
-        return {string: StringValue(convert(string.data, self.config)) for string in strings}
+        strings = list(strings)
+        return {string: StringValue(text)
+                for string, text in zip(strings, convert_many([s.data for s in strings], self.config))}
 
 
 def is_conversion(string_translation):

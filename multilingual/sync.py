@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from . import conf
-from .conversion import convert_segments
+from .conversion import convert_many, convert_segments
 
 logger = logging.getLogger("govsite.multilingual")
 
@@ -61,6 +61,77 @@ class PageSync:
         self.machine_codes = set(conf.machine_languages())
         self.reviewed_codes = set(conf.reviewed_languages())
         self._done = set()
+        self._locales = None
+        self._converted = None  # translation pk -> conversions written, filled by sync_many()
+
+    @property
+    def locales(self):
+        if self._locales is None:
+            self._locales = target_locales()
+        return self._locales
+
+    def sync_many(self, pages, *, refresh=True, on_error=None):
+        """``sync`` for a batch of source pages, with the 繁體 conversion of the whole batch done at once.
+
+        First every page's TranslationSource and Translation rows are brought
+        up to date, then OpenCC converts all their segments in one call (one
+        bulk insert), then each page's copies are saved. Each page runs in its
+        own savepoint; ``on_error(page)`` is called (inside ``except``) for one
+        that fails, and the others go on.
+        """
+        pages = [p.specific for p in pages]
+        prepared = []
+        for page in pages:
+            if not is_source_page(page):
+                continue
+            try:
+                with transaction.atomic():
+                    for locale in self.locales:
+                        if locale.language_code in self.machine_codes and refresh:
+                            self._prepare_machine(page, locale)
+                prepared.append(page)
+            except Exception:  # noqa: BLE001 - one page must not stop the batch
+                if on_error is None:
+                    raise
+                on_error(page)
+        machine = [t for page in prepared for t in self._machine_translations.get(page.pk, [])]
+        self._converted = convert_many(machine, user=self.user) if machine else {}
+        results = {}
+        for page in prepared:
+            try:
+                with transaction.atomic():
+                    results[page.pk] = self.sync(page, refresh=refresh)
+            except Exception:  # noqa: BLE001
+                if on_error is None:
+                    raise
+                on_error(page)
+        self._converted = None
+        return results
+
+    def _source(self, page):
+        """The page's TranslationSource, brought up to date once per page and sync (not once per language)."""
+        if not hasattr(self, "_sources"):
+            self._sources = {}
+        if page.pk not in self._sources:
+            self._sources[page.pk], _ = TranslationSource.update_or_create_from_instance(page)
+        return self._sources[page.pk]
+
+    def _prepare_machine(self, page, locale):
+        """The source and translation records of a machine copy, so its conversion can be batched."""
+        if not hasattr(self, "_machine_translations"):
+            self._machine_translations = {}
+        parent = page.get_parent()
+        if parent.depth > 1 and counterpart(parent, locale) is None:
+            self._sync_into(parent.specific, locale, refresh=False)
+        translation = _translation_for(page, locale)
+        existing = counterpart(page, locale)
+        if existing is not None and translation is None:
+            return
+        if translation is not None and not translation.enabled:
+            return
+        source = self._source(page)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        self._machine_translations.setdefault(page.pk, []).append(translation)
 
     def sync(self, page, *, refresh=True):
         """Ensure translations of ``page`` exist; with ``refresh``, also bring machine ones up to date."""
@@ -68,7 +139,7 @@ class PageSync:
         if not is_source_page(page):
             return []
         results = []
-        for locale in target_locales():
+        for locale in self.locales:
             target = self._sync_into(page, locale, refresh=refresh)
             if target is not None:
                 results.append(target)
@@ -98,7 +169,7 @@ class PageSync:
         if existing is not None and not refresh and not machine:
             return existing
 
-        source, _ = TranslationSource.update_or_create_from_instance(page)
+        source = self._source(page)
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
 
         if machine:
@@ -113,7 +184,10 @@ class PageSync:
     def _save_machine(self, page, translation, existing, *, refresh):
         if existing is not None and not refresh:
             return existing
-        written = convert_segments(translation, user=self.user)
+        if self._converted is not None and translation.pk in self._converted:
+            written = self._converted.pop(translation.pk)  # converted with the whole batch (sync_many)
+        else:
+            written = convert_segments(translation, user=self.user)
         if existing is not None and not written and existing.live == page.live and _up_to_date(translation, existing):
             # Nothing changed since the last conversion: no new revision.
             return existing.specific

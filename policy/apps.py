@@ -15,7 +15,7 @@ class PolicyConfig(AppConfig):
         signal_handlers.connect()
         register_gate(
             is_releasing=lambda pk: pk in publishing._releasing.get(),
-            request_publish=lambda revision, user: publishing.request_publish(revision, user)
+            request_publish=lambda revision, user, page=None: publishing.request_publish(revision, user, page=page)
             is not publishing.Outcome.NOT_GATED,
             guard_going_live=publishing.guard_going_live,
         )

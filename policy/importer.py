@@ -151,6 +151,11 @@ class PolicyImporter:
         self.topics = {t.name: t for t in PolicyTopic.objects.all()}
         # Translations share the 索引号 (a synchronised field): match in the column's language only.
         self.documents = PolicyDocumentPage.objects.filter(locale_id=column.locale_id)
+        self.unchanged_ids = []  # pages of unchanged rows, checked for index drift after the row loop
+        self._known = None  # 索引号 -> (pk, import_hash, path), filled by prefetch() and by committed rows
+        self._prefetched = set()
+        self._written = None
+        self._file_hashes = {}
 
     def run(self, rows, progress=None, pass_progress=None, skip_passes=()):
         """Import the rows, then update indexes and translations in batches (see core.bulk).
@@ -160,11 +165,16 @@ class PolicyImporter:
         passes to leave to a later job (e.g. "translations").
         """
         report = ImportReport()
+        self.unchanged_ids = []
+        self.prefetch(row for _number, row in rows)
         with bulk.deferred_publishing() as pending:
             for number, row in rows:
+                self._written = None
                 try:
                     with transaction.atomic():
                         outcome = self.import_row(row)
+                    if self._written is not None:  # committed: later rows may refer to it
+                        self._known[self._written[0]] = self._written[1:]
                     setattr(report, outcome, getattr(report, outcome) + 1)
                 except RowError as exc:
                     report.errors.append((number, str(exc)))
@@ -172,28 +182,78 @@ class PolicyImporter:
                     report.errors.append((number, "; ".join(_messages(exc))))
                 if progress is not None:
                     progress.update(1)
+        self.requeue_missing(pending, skip_passes)
         report.deferred = bulk.run_deferred(pending, pass_progress, skip=skip_passes)
         return report
+
+    def prefetch(self, rows):
+        """Look up the documents the rows name (索引号, repeals, amends) in a few queries, not a few per row."""
+        numbers = set()
+        for row in rows:
+            if not isinstance(row, dict):
+                continue
+            for key in ("index_number", "repeals", "amends"):
+                try:
+                    numbers.update(str(n) for n in _list(row, key))
+                except RowError:
+                    pass
+        numbers = sorted(numbers)
+        self._known = {}
+        for start in range(0, len(numbers), 500):
+            for number, pk, import_hash, path in self.documents.filter(index_number__in=numbers[start:start + 500]) \
+                    .values_list("index_number", "pk", "import_hash", "path"):
+                self._known[number] = (pk, import_hash, path)
+        self._prefetched = set(numbers)
+
+    def lookup(self, number):
+        """(pk, import_hash, path) of the column-language document with this 索引号, or None."""
+        number = str(number)
+        if self._known is not None and (number in self._known or number in self._prefetched):
+            return self._known.get(number)
+        found = self.documents.filter(index_number=number).values_list("pk", "import_hash", "path").first()
+        if self._known is not None and found is not None:
+            self._known[number] = found
+        return found
+
+    def requeue_missing(self, pending, skip_passes=()):
+        """Unchanged rows whose page (or its 繁體/English copy) is missing from an index are queued again.
+
+        A killed run's journal (core.PendingPass) normally covers them; this
+        also repairs drift from any other cause (issue 18, failure 3).
+        """
+        from wagtail.models import Page
+
+        if not self.unchanged_ids:
+            return
+        candidates = []
+        for start in range(0, len(self.unchanged_ids), 500):
+            keys = Page.objects.filter(pk__in=self.unchanged_ids[start:start + 500]).values_list("translation_key")
+            candidates += Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+        for kind, ids in bulk.find_missing(candidates, skip=skip_passes).items():
+            pending.add(kind, ids)
 
     # -- one row -------------------------------------------------------------------
     def import_row(self, row):
         if row.get("__invalid__"):
             raise RowError("not an object")
         values = self.parse(row)
-        existing = self.documents.filter(index_number=values["index_number"]).first()
-        if existing is not None and existing.get_parent().pk != self.column.pk:
+        known = self.lookup(values["index_number"])
+        if known is not None and known[2][:-PolicyDocumentPage.steplen] != self.column.path:
             raise RowError(f"index_number: {values['index_number']} already belongs to a document in another column")
-        page = existing or PolicyDocumentPage(live=False, slug=values.pop("slug"))
-        values.pop("slug", None)
-        fingerprint = _fingerprint(values)
-        if existing is not None and existing.import_hash == fingerprint:
+        slug = values.pop("slug")
+        fingerprint = _fingerprint(values, self.file_hash)
+        if known is not None and known[1] == fingerprint:
+            self.unchanged_ids.append(known[0])
             return "unchanged"
+        existing = PolicyDocumentPage.objects.filter(pk=known[0]).first() if known is not None else None
+        page = existing or PolicyDocumentPage(live=False, slug=slug)
         self.apply(page, values)
         page.import_hash = fingerprint
         if existing is None:
             self.column.add_child(instance=page)
         revision = page.save_revision(user=self.user, clean=True)
         revision.publish(user=self.user, skip_permission_checks=True)
+        self._written = (page.index_number, page.pk, fingerprint, page.path)
         return "updated" if existing else "created"
 
     def parse(self, row):
@@ -249,7 +309,7 @@ class PolicyImporter:
                 number = str(number)
                 if number == v["index_number"]:
                     raise RowError(f"{kind}: a document cannot {kind} itself")
-                if not self.documents.filter(index_number=number).exists():
+                if self.lookup(number) is None:
                     raise RowError(f"{kind}: no document with index number {number!r}")
                 v["relations"].append((str(kind), number))
         v["services"] = []
@@ -298,16 +358,23 @@ class PolicyImporter:
         from .models import PolicyAttachment
 
         page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
-        targets = dict(self.documents.filter(index_number__in=[n for _k, n in v["relations"]])
-                       .values_list("index_number", "pk"))
+        targets = {number: self.lookup(number)[0] for _kind, number in v["relations"]}
         page.relations = [PolicyRelation(kind=kind, target_id=targets[number]) for kind, number in v["relations"]]
         page.service_items = [ServiceItem(name=name, url=url) for name, url in v["services"]]
+
+    def file_hash(self, path):
+        """SHA-1 of an attachment, read once per run (many rows often share one file)."""
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in self._file_hashes:
+            self._file_hashes[key] = hashlib.sha1(path.read_bytes()).hexdigest()
+        return self._file_hashes[key]
 
     def document_for(self, path):
         from wagtail.documents import get_document_model
 
         Document = get_document_model()
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        digest = self.file_hash(path)
         existing = Document.objects.filter(file_hash=digest).first()
         if existing is not None:
             return existing
@@ -322,9 +389,10 @@ class PolicyImporter:
         return document
 
 
-def _fingerprint(values):
+def _fingerprint(values, file_hash=None):
+    file_hash = file_hash or (lambda p: hashlib.sha1(Path(p).read_bytes()).hexdigest())
     data = {k: v for k, v in values.items() if k != "slug"}
-    data["attachments"] = [hashlib.sha1(Path(p).read_bytes()).hexdigest() for p in data.get("attachments", [])]
+    data["attachments"] = [file_hash(p) for p in data.get("attachments", [])]
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
 

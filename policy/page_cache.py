@@ -8,6 +8,8 @@ documents it interprets.
 """
 from wagtail import hooks
 
+from core import bulk
+
 
 def _tag_slugs(document):
     slugs = {tag.slug for tag in document.tags.all()}
@@ -37,7 +39,9 @@ def related_policy_pages(page):
     if isinstance(page, InterpretationPage):
         pages += list(page.source_documents.all())
     if isinstance(page, (PolicyDocumentPage, InterpretationPage)):
-        pages += list(PolicyLibraryPage.objects.all()) + list(NormativeDocumentsPage.objects.all())
+        # The same few listings for every document: looked up once per bulk import.
+        pages += bulk.memo("policy.listing_pages",
+                           lambda: list(PolicyLibraryPage.objects.all()) + list(NormativeDocumentsPage.objects.all()))
     return pages, urls
 
 

@@ -169,9 +169,12 @@ def _release_plan(page):
     return sorted(docs, key=order.get), sorted(interps)
 
 
-def request_publish(revision, user=None):
-    """Decide what a publish request for ``revision`` does; see the module docstring."""
-    page = revision.as_object()
+def request_publish(revision, user=None, page=None):
+    """Decide what a publish request for ``revision`` does; see the module docstring.
+
+    ``page`` is the revision's content when the caller has already loaded it (``revision.as_object()``).
+    """
+    page = page if page is not None else revision.as_object()
     if not is_gated(page):
         return Outcome.NOT_GATED
     with transaction.atomic():

@@ -17,6 +17,20 @@ def reindex_now(page_ids):
     index_pages(list(Page.objects.filter(pk__in=page_ids).specific()))
 
 
+def missing_from_index(page_ids):
+    """Pages among ``page_ids`` that should be searchable but have no document (drift check)."""
+    from .backends import get_backend
+    from .indexing import BatchContext, indexable_models, is_indexable, page_facets
+
+    live = list(Page.objects.filter(pk__in=page_ids, live=True).type(*indexable_models()).values_list("pk", flat=True))
+    absent = set(live) - get_backend().indexed_among(live)
+    if not absent:
+        return []
+    pages = list(Page.objects.filter(pk__in=absent).specific())
+    context = BatchContext(pages)
+    return sorted(page.pk for page in pages if is_indexable(page, page_facets(page), context))
+
+
 def _reindex_later(page_ids):
     if bulk.defer("sitesearch", page_ids):
         return
@@ -82,7 +96,7 @@ def connect():
 
     from .models import Synonym
 
-    bulk.register_pass("sitesearch", _("Site search index"), reindex_now)
+    bulk.register_pass("sitesearch", _("Site search index"), reindex_now, missing=missing_from_index)
 
     page_published.connect(on_page_published, dispatch_uid="sitesearch_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="sitesearch_unpublished")

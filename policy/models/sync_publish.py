@@ -10,7 +10,7 @@ _gate = {}
 
 
 def register_gate(*, is_releasing, request_publish, guard_going_live):
-    """is_releasing(pk) -> bool; request_publish(revision, user) -> True when held; guard_going_live(page)."""
+    """is_releasing(pk) -> bool; request_publish(revision, user, page=None) -> True when gated; guard_going_live(page)."""
     _gate.update(is_releasing=is_releasing, request_publish=request_publish, guard_going_live=guard_going_live)
 
 
@@ -31,8 +31,14 @@ class SyncPublishMixin:
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
                 skip_permission_checks=False):
         if not gate("is_releasing")(self.pk):
-            PublishPageRevisionAction(revision, user=user).check(skip_permission_checks=skip_permission_checks)
-            if gate("request_publish")(revision, user):
+            content = None
+            if user is not None and not skip_permission_checks:
+                # Only then does the check check anything; the action loads the revision's content,
+                # which the 同步发布 rule then reuses instead of loading it again.
+                action = PublishPageRevisionAction(revision, user=user)
+                action.check(skip_permission_checks=skip_permission_checks)
+                content = action.object
+            if gate("request_publish")(revision, user, content):
                 return None
         return super().publish(
             revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision,

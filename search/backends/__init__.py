@@ -89,6 +89,10 @@ class SearchBackend:
     def indexed_page_ids(self):
         raise NotImplementedError
 
+    def indexed_among(self, page_ids):
+        """Those of ``page_ids`` that have a document in the index."""
+        return self.indexed_page_ids() & set(page_ids)
+
     def query(self, q: BackendQuery) -> BackendResults:
         raise NotImplementedError
 

@@ -158,6 +158,13 @@ class ElasticsearchBackend(SearchBackend):
 
         return {int(h["_id"]) for h in scan(self.client, index=self.alias, query={"_source": False})}
 
+    def indexed_among(self, page_ids):
+        ids = [str(pk) for pk in page_ids]
+        if not ids:
+            return set()
+        found = self.client.mget(index=self.alias, ids=ids, source=False)
+        return {int(doc["_id"]) for doc in found["docs"] if doc.get("found")}
+
     def clear(self):
         self.client.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True)
 

@@ -137,6 +137,9 @@ class EmbeddedBackend(SearchBackend):
     def indexed_page_ids(self):
         return set(SearchDocument.objects.values_list("page_id", flat=True))
 
+    def indexed_among(self, page_ids):
+        return set(SearchDocument.objects.filter(page_id__in=list(page_ids)).values_list("page_id", flat=True))
+
     def clear(self):
         SearchDocument.objects.all().delete()
 

@@ -45,3 +45,25 @@ def test_rerun_indexes_rows_an_interrupted_import_left_unindexed(tmp_path, catal
     ids = list(pages.values_list("pk", flat=True))
     assert PolicyDocumentPage.objects.filter(pk__in=ids).search("断点续传检查").count() == 5  # Wagtail admin search too
     assert not PendingPass.objects.filter(kind__in=["sitesearch", "admin_search", "reference_index"]).exists()
+
+
+def test_unchanged_rows_missing_from_an_index_are_queued_again(tmp_path, catalogue, django_capture_on_commit_callbacks):
+    """Drift from any cause (not only a kill): a re-run indexes unchanged documents the index lost."""
+    from modelsearch.conf import get_app_config
+
+    from search.models import SearchDocument
+
+    rows = [row(90 + n, topics="", title=f"上海市应急管理局关于索引丢失复查{n}号的通知") for n in range(3)]
+    path = write_csv(tmp_path / "docs.csv", rows)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(path)
+    assert len(_searchable("索引丢失复查")) == 3
+    lost = PolicyDocumentPage.objects.get(index_number="SHYJ-2022-00091")
+    SearchDocument.objects.filter(page_id=lost.pk).delete()
+    get_app_config().get_model("IndexEntry").objects.filter(object_id=str(lost.pk)).delete()
+
+    out, err = run(path)
+    assert "0 created, 0 updated, 3 unchanged, 0 failed" in out, (out, err)
+    assert "站内搜索索引: 1 pages updated" in out and "后台搜索索引: 1 pages updated" in out, out
+    assert sorted(_searchable("索引丢失复查")) == sorted(r["title"] for r in rows)
+    assert PolicyDocumentPage.objects.filter(pk=lost.pk).search("索引丢失复查").count() == 1

@@ -12,4 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, skip, **options):
         for result in bulk.run_deferred(bulk.Pending(), skip=skip):
-            self.stdout.write(f"{result.label}: {result.pages} pages, {result.failed_batches} failed batches")
+            self.stdout.write(f"{result.label}: {result.pages + result.follow_up} pages, "
+                              f"{result.failed_batches} failed batches")

@@ -67,6 +67,8 @@ class Command(BaseCommand):
         )
         for item in result.deferred:
             line = f"{item.label}: {item.pages} pages updated"
+            if item.follow_up:
+                line += f", then {item.follow_up} pages the other passes published (translations)"
             if item.failed_batches:
                 line += f", {item.failed_batches} batch(es) failed (see the log)"
             self.stdout.write(line)

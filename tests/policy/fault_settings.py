@@ -1,0 +1,8 @@
+"""Settings of the SIGKILL fault test's subprocesses: the test settings with translations on (as in production)."""
+import os
+
+from settings.test import *  # noqa: F401,F403
+
+MULTILINGUAL = {"AUTO_SYNC": True}
+MEDIA_ROOT = os.environ.get("FAULT_MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
+BULK_BATCH_SIZE = 20  # several batches per pass, so a kill can land between them
