@@ -121,3 +121,14 @@ def register_policy_log_actions(actions):
 
 
 from . import page_cache  # noqa: E402,F401 - registers the page cache's hooks (pagecache app)
+
+
+@hooks.register("before_serve_document")
+def undisclosed_attachments_only_for_handlers(document, request):
+    """A file attached only to 依申请公开 / 不予公开 documents is as closed as they are (see policy.access)."""
+    from django.http import Http404
+
+    from .access import document_readable
+
+    if not document_readable(document, getattr(request, "user", None)):
+        raise Http404

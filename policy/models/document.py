@@ -235,9 +235,12 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
         return self.disclosure == Disclosure.ACTIVE
 
     def serve(self, request, *args, **kwargs):
-        # Only 主动公开 documents are ever served publicly; admins may still preview.
-        if not self.is_public and not _is_admin_user(request):
-            raise Http404
+        # Only 主动公开 documents are ever served publicly; the staff who handle one may still read it.
+        if not self.is_public:
+            from ..access import user_handles_document
+
+            if not user_handles_document(self, getattr(request, "user", None)):
+                raise Http404
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -282,11 +285,6 @@ class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
             "attachments": [a.document for a in self.attachments.all()],
             "written_date": self.written_date,
         }
-
-
-def _is_admin_user(request):
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 
 
 class PolicyAttachment(Orderable):
