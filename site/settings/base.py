@@ -160,15 +160,19 @@ AXES_DISABLE_ACCESS_LOG = True  # successes are in Wagtail's own log; failures i
 # Content-Security-Policy (issue 18), sent by django-csp on every response that has none of its own
 # (Wagtail's document and image serve views send a stricter one). Scripts only from this site: no
 # inline script anywhere (Wagtail's inline widget/panel initialisers are replaced by
-# core/static/core/js/csp-init.js, see core/templates/wagtailadmin/). Inline *styles* stay allowed:
+# core/static/core/js/csp-init.js, see core/templates/wagtailadmin/; library views that keep inline
+# scripts get a per-request nonce, see core/templates/). Inline *styles* stay allowed:
 # the site's and Wagtail's templates use style="" attributes and no script can run through them.
 # Embedded videos (wagtail.embeds) need their hosts added to frame-src.
-from csp.constants import NONE, SELF  # noqa: E402
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # NONCE is sent only on responses that used request.csp_nonce: a few library admin views
+        # (wagtail-localize's translation editor, search promotions) whose inline scripts get it through
+        # core/templatetags/csp_tags.py. Every other page: 'self' alone.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:"],  # data: SVG icons, blob: image previews in the admin
         "font-src": [SELF, "data:"],

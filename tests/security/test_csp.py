@@ -126,3 +126,18 @@ def test_browser_records_no_csp_violation(transactional_db, live_server, browser
     context.close()
     assert {name: v for name, v in seen.items() if v} == {}
     assert console == []
+
+
+@pytest.mark.django_db
+def test_library_admin_views_with_inline_scripts_get_a_nonce(client, make_user):
+    """wagtail-localize's and search promotions' inline scripts carry the response's nonce, nothing else does."""
+    import re
+
+    client.force_login(make_user("csp-admin3", is_staff=True, is_superuser=True))
+    response = client.get("/admin/searchpicks/add/")
+    assert response.status_code == 200
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    html = response.content.decode()
+    inline = [tag for tag in re.findall(r"<script\b[^>]*>", html) if "src=" not in tag and "application/json" not in tag]
+    assert inline and all(f'nonce="{nonce}"' in tag for tag in inline)
+    assert "'nonce-" not in client.get("/admin/")["Content-Security-Policy"]
