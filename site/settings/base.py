@@ -74,6 +74,7 @@ MIDDLEWARE = [
     # security: 400 for NUL and control characters in the path, query or form (core/middleware.py)
     "core.middleware.InvalidInputMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",  # security
+    "csp.middleware.CSPMiddleware",  # security: Content-Security-Policy (django-csp), see CONTENT_SECURITY_POLICY
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -155,6 +156,37 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.login_protection.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
 AXES_DISABLE_ACCESS_LOG = True  # successes are in Wagtail's own log; failures in AccessFailureLog
+
+# Content-Security-Policy (issue 18), sent by django-csp on every response that has none of its own
+# (Wagtail's document and image serve views send a stricter one). Scripts only from this site: no
+# inline script anywhere (Wagtail's inline widget/panel initialisers are replaced by
+# core/static/core/js/csp-init.js, see core/templates/wagtailadmin/; library views that keep inline
+# scripts get a per-request nonce, see core/templates/). Inline *styles* stay allowed:
+# the site's and Wagtail's templates use style="" attributes and no script can run through them.
+# Embedded videos (wagtail.embeds) need their hosts added to frame-src.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE is sent only on responses that used request.csp_nonce: a few library admin views
+        # (wagtail-localize's translation editor, search promotions) whose inline scripts get it through
+        # core/templatetags/csp_tags.py. Every other page: 'self' alone.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],  # data: SVG icons, blob: image previews in the admin
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF],  # the spoken CAPTCHA
+        "connect-src": [SELF],
+        "frame-src": [SELF],  # the admin's preview panel
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# No third-party avatar service (it would also leak staff e-mail hashes to gravatar.com).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Per-process cache unless REDIS_URL is set (settings.production). Room for the
 # page fragments of every page in every language (pagecache/, perf).

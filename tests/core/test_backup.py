@@ -98,8 +98,11 @@ def content(media_root, column, make_user):
 
     document = get_document_model().objects.create(
         title="备份附件", file=ContentFile(b"%PDF-1.4\n% backup test\n", name="backup.pdf"))
-    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-           b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x9a\x9d\x1c\x00\x00\x00\x00IEND\xaeB`\x82")
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "red").save(buffer, "PNG")
+    png = buffer.getvalue()
     image = get_image_model().objects.create(title="备份图片", file=ContentFile(png, name="backup.png"))
     return {"article": article, "draft": draft, "letter": letter, "request": request, "document": document,
             "image": image, "user": user}
@@ -112,7 +115,7 @@ def _mutate(content, media_root):
     article = content["article"]
     content["letter"].delete()
     type(content["request"]).objects.filter(pk=content["request"].pk).update(info_title="改动后的标题")
-    content["draft"].current_workflow_state.cancel(user=content["user"])
+    Page.objects.get(pk=content["draft"].pk).specific.current_workflow_state.cancel(user=content["user"])
     Page.objects.get(pk=article.pk).specific.delete()
     content["document"].file.storage.delete(content["document"].file.name)
     (media_root / "after-backup.txt").write_text("新文件")
