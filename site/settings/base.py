@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
     "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
+    "core.care_mode.CareModeMiddleware",  # furniture: 长者模式 pages are private (inside the page cache)
     # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
     "axes.middleware.AxesMiddleware",
 ]
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.care_mode.context_processor",  # furniture: 长者模式
             ],
         },
     },
