@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.localize import local_text
 from sections.models.listing import item_queryset
 
 
@@ -26,7 +27,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("headline"), FieldPanel("picture_column")]
     # Copied as they are into the translations: the templates show the chosen page's own translation
     # (``.localized``), and the home page is translated before the pages it points to exist there.
-    override_translatable_fields = [SynchronizedField("headline"), SynchronizedField("picture_column")]
+    override_translatable_fields = [SynchronizedField("headline", overridable=False), SynchronizedField("picture_column", overridable=False)]
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -92,6 +93,10 @@ class SiteSettings(BaseSiteSetting):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     phone = models.CharField(_("telephone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    agency_name_en = models.CharField(_("agency name in English"), max_length=150, blank=True)
+    sponsor_en = models.CharField(_("sponsor in English"), max_length=150, blank=True)
+    organiser_en = models.CharField(_("organiser in English"), max_length=150, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=250, blank=True)
     conac_id = models.CharField(
         _("government website badge code (党政机关网站标识)"), max_length=80, blank=True,
         help_text=_("The code the registry (conac.cn) issued for this site; the red badge links to its entry."),
@@ -125,6 +130,11 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("agency_name"), FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("Agency")),
         MultiFieldPanel(
+            [FieldPanel("agency_name_en"), FieldPanel("sponsor_en"),
+             FieldPanel("organiser_en"), FieldPanel("address_en")],
+            heading=_("English site"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("site_code"), FieldPanel("icp_number"), FieldPanel("police_record_number")],
             heading=_("Registration"),
         ),
@@ -146,6 +156,23 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Footer pages"),
         ),
     ]
+
+    # The identity in the current language (English fields on /en/, the 繁體 conversion on /zh-hant/).
+    @property
+    def display_agency_name(self):
+        return local_text(self.agency_name, english=self.agency_name_en)
+
+    @property
+    def display_sponsor(self):
+        return local_text(self.sponsor or self.agency_name, english=self.sponsor_en or self.agency_name_en)
+
+    @property
+    def display_organiser(self):
+        return local_text(self.organiser, english=self.organiser_en)
+
+    @property
+    def display_address(self):
+        return local_text(self.address, english=self.address_en)
 
     @property
     def conac_url(self):

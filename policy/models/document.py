@@ -57,7 +57,9 @@ class DocType(models.TextChoices):
 class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
     # Identifiers, not text: translations (繁體 by OpenCC, English by people)
     # carry the original's 索引号 and 文号 unchanged.
-    override_translatable_fields = [SynchronizedField("index_number"), SynchronizedField("doc_number")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("index_number"), SynchronizedField("doc_number"),
+    ]
 
     index_number = models.CharField(
         _("index number"), max_length=60, blank=True, db_index=True,
