@@ -28,6 +28,10 @@ class Department(models.Model):
 
     key = models.SlugField(_("key"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_en = models.CharField(
+        _("English name"), max_length=150, blank=True,
+        help_text=_("Shown as 发布部门 on the English site; empty: the Chinese name."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     group = models.OneToOneField(
@@ -48,6 +52,13 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The name in the current language: the English form on /en/, the 繁體 conversion on /zh-hant/."""
+        from core.localize import local_text
+
+        return local_text(self.name, english=self.name_en)
 
     @property
     def is_shared(self):

@@ -61,6 +61,10 @@ def apply_site_settings(spec, home, report):
         "postcode": agency["postcode"],
         "phone": agency["phone"],
         "email": agency["email"],
+        "agency_name_en": agency.get("name_en", ""),
+        "sponsor_en": agency.get("sponsor_en", "") or agency.get("name_en", ""),
+        "organiser_en": agency.get("organiser_en", ""),
+        "address_en": agency.get("address_en", ""),
     }
     changed = [k for k, v in wanted.items() if getattr(site_settings, k) != v]
     if changed:

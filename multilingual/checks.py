@@ -10,7 +10,7 @@ from .machine_translator import SUPPORTED_CONFIGS
 def check_machine_translator(app_configs, **kwargs):
     config = getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None) or {}
     options = config.get("OPTIONS", {})
-    if config.get("CLASS", "").endswith("OpenCCTranslator") and options.get("CONFIG", "s2twp") not in SUPPORTED_CONFIGS:
+    if config.get("CLASS", "").endswith("OpenCCTranslator") and options.get("CONFIG", "s2t") not in SUPPORTED_CONFIGS:
         return [Error(
             f"WAGTAILLOCALIZE_MACHINE_TRANSLATOR OPTIONS CONFIG must be one of {', '.join(SUPPORTED_CONFIGS)}.",
             id="multilingual.E001",

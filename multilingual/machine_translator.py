@@ -1,29 +1,26 @@
 """OpenCC as a wagtail-localize machine translator (Simplified -> Traditional).
 
 OpenCC is the maintained, dictionary-based converter used by Wikipedia and
-most Chinese platforms; it handles one-to-many characters (发 -> 發/髮) and,
-with the ``s2twp`` / ``s2hk`` configurations, regional phrasing (软件 -> 軟體).
-The configuration is chosen in settings:
+most Chinese platforms; it handles one-to-many characters (发 -> 發/髮). The
+conversion lives in ``core.hant``: plain ``s2t`` characters plus the project
+phrase dictionary for government terms and proper names (the ``s2twp`` Taiwan
+vocabulary gave 釋出 for 发布 and 檔案 for 文件). Settings may choose another
+OpenCC configuration; the phrase dictionary applies to every one:
 
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "multilingual.machine_translator.OpenCCTranslator",
-        "OPTIONS": {"CONFIG": "s2twp"},   # s2t, s2tw, s2twp (Taiwan), s2hk (Hong Kong)
+        "OPTIONS": {"CONFIG": "s2t"},   # s2t (default), s2hk (Hong Kong); s2tw, s2twp (Taiwan)
     }
 """
-from functools import lru_cache
-
-import opencc
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
+from core import hant
+
 SUPPORTED_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
-DEFAULT_CONFIG = "s2twp"
+DEFAULT_CONFIG = "s2t"
 TOOL_NAME_PREFIX = "OpenCC"
-
-
-@lru_cache(maxsize=None)
-def converter(config):
-    return opencc.OpenCC(f"{config}.json")
+PHRASES_TAG = "phrases"  # the project phrase dictionary (core/data/zh_hant_phrases.tsv)
 
 
 def convert(text, config=DEFAULT_CONFIG):
@@ -31,7 +28,7 @@ def convert(text, config=DEFAULT_CONFIG):
 
     Only CJK characters change, so tags, attributes and entities survive as they are.
     """
-    return converter(config).convert(text) if text else text
+    return hant.convert(text, config)
 
 
 _SEPARATOR = "\x1f"  # ASCII unit separator: never in page text, never changed by OpenCC
@@ -65,7 +62,7 @@ class OpenCCTranslator(BaseMachineTranslator):
     def display_name(self):
         # Stored as StringTranslation.tool_name: this is how conversions are told
         # apart from editors' overrides.
-        return f"{TOOL_NAME_PREFIX} ({self.config})"
+        return f"{TOOL_NAME_PREFIX} ({self.config}+{PHRASES_TAG})"
 
     def can_translate(self, source_locale, target_locale):
         source = source_locale.language_code.lower()

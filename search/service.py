@@ -163,8 +163,12 @@ def word_forms(word):
     return [a for a in alternatives if a], [phrase] if phrase else []
 
 
-def build_concepts(q, groups, pinyin_hanzi=None):
-    """One concept per query word; each may match itself or any synonym (ranked below the typed form)."""
+def build_concepts(q, groups, pinyin_hanzi=None, script_variant=None):
+    """One concept per query word; each may match itself or any synonym (ranked below the typed form).
+
+    ``script_variant`` (the 繁體 conversion on the 繁體 site) adds the word's other script as an
+    alternative, so a Simplified query finds the same documents as its 繁體 form.
+    """
     concepts, used = [], []
     words = segmentation.query_words(q)
     # A synonym written as one query (危化品) is matched as a whole first.
@@ -173,6 +177,12 @@ def build_concepts(q, groups, pinyin_hanzi=None):
         words = [q.replace(" ", "")]
     for word in words[:MAX_CONCEPTS]:
         alternatives, phrases = word_forms(word)
+        if script_variant is not None:
+            other = script_variant(word)
+            if other != word:
+                other_alts, other_phrases = word_forms(other)
+                alternatives += [a for a in other_alts if a not in alternatives]
+                phrases += [p for p in other_phrases if p not in phrases]
         typed, typed_phrases = len(alternatives), len(phrases)
         for syn in query_help.synonyms_for(word, groups):
             used.append(syn)
@@ -202,7 +212,12 @@ def search(req, backend=None):
     if q and not req.locale.startswith("en") and segmentation.looks_like_pinyin(q):
         pinyin_hanzi = query_help.pinyin_to_hanzi(q, req.locale)
         result.pinyin_query = pinyin_hanzi or ""
-    concepts, result.synonyms_used = build_concepts(q, groups, pinyin_hanzi) if q else ([], [])
+    variant = None
+    if req.locale.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
+        from core import hant
+
+        variant = hant.convert
+    concepts, result.synonyms_used = build_concepts(q, groups, pinyin_hanzi, variant) if q else ([], [])
     if q and not concepts:
         return result
     number = exact_number(q) if q else ""

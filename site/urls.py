@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import care_mode
 from home import views as home_views
 from moderation import guarded_views as moderation_views
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("sitemap.xml", sitemap, name="sitemap_xml"),
+    path("care-mode/", care_mode.switch, name="care_mode"),  # 长者模式 on/off (cookie)
 ]
 
 if settings.DEBUG:

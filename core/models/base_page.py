@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.forms import BasePageForm
 
@@ -68,6 +69,10 @@ class BasePage(Page):
     ]
 
     base_form_class = BasePageForm
+
+    # The department is the same record in every language; its name is shown in the reader's language
+    # (Department.display_name), so the translation editor must not offer its id ("6") as a segment.
+    override_translatable_fields = [SynchronizedField("department", overridable=False)]
 
     search_fields = Page.search_fields + [
         index.FilterField("department"),

@@ -86,3 +86,11 @@ def hook_fragments(context, hook_name, page=None):
     request = context.get("request")
     parts = [fn(request, page) for fn in hooks.get_hooks(hook_name)]
     return mark_safe("".join(str(part) for part in parts if part))
+
+
+@register.filter(name="local_text")
+def local_text_filter(value):
+    """A stored Simplified value (tag, topic, name) in the reader's script: converted on the 繁體 site."""
+    from core.localize import local_text
+
+    return local_text(str(value)) if value else value

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from sections.models.neighbours import NeighboursMixin
 
 from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
@@ -53,10 +54,12 @@ class DocType(models.TextChoices):
     OTHER = "其他", _("Other")
 
 
-class PolicyDocumentPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
+class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
     # Identifiers, not text: translations (繁體 by OpenCC, English by people)
     # carry the original's 索引号 and 文号 unchanged.
-    override_translatable_fields = [SynchronizedField("index_number"), SynchronizedField("doc_number")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("index_number"), SynchronizedField("doc_number"),
+    ]
 
     index_number = models.CharField(
         _("index number"), max_length=60, blank=True, db_index=True,

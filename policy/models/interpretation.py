@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from sections.models.neighbours import NeighboursMixin
 
 from .service_items import ServiceItemsMixin
 from .sync_publish import SyncPublishMixin, guard_going_live
@@ -21,7 +22,7 @@ class InterpretationKind(models.TextChoices):
     QA = "qa", _("Questions and answers")
 
 
-class InterpretationPage(SyncPublishMixin, ServiceItemsMixin, BasePage):
+class InterpretationPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
     kind = models.CharField(_("form"), max_length=10, choices=InterpretationKind.choices, default=InterpretationKind.TEXT)
     source_documents = ParentalManyToManyField(
         "policy.PolicyDocumentPage", verbose_name=_("interpreted documents"), related_name="interpretations",

@@ -8,8 +8,10 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from core.models.service_items import ServiceItemsMixin
 
+from .neighbours import NeighboursMixin
 
-class ArticlePage(ServiceItemsMixin, BasePage):
+
+class ArticlePage(NeighboursMixin, ServiceItemsMixin, BasePage):
     """An item in a column: news, notice, disclosure item (信息)."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=500)

@@ -100,7 +100,7 @@ def _apply_departments(spec, report):
                                      f'"{Department.objects.get(name=item.name).key}"'])
             department = Department(key=item.key)
             report.note("created", f"department {item.name}")
-        fields = {"name": item.name, "kind": item.kind, "sort_order": item.order}
+        fields = {"name": item.name, "name_en": item.name_en, "kind": item.kind, "sort_order": item.order}
         if department.pk and any(getattr(department, k) != v for k, v in fields.items()):
             report.note("updated", f"department {item.name}")
         for key, value in fields.items():

@@ -20,6 +20,8 @@ MANUAL, LINK = "后台手动", "链接跳转"
 AGENCY_FIELDS = {
     "name", "site_name", "sponsor", "organiser", "site_code", "icp_number",
     "police_record_number", "address", "postcode", "phone", "email",
+    # English forms for the English site (optional)
+    "name_en", "sponsor_en", "organiser_en", "address_en",
 }
 NODE_FIELDS = {"title", "slug", "type", "method", "department", "departments", "link_url", "link_page", "link_path", "children", "update"}
 # 更新类别 for the inspection profile: a class name or a number of days (see the YAML header).
@@ -38,6 +40,7 @@ class DepartmentSpec:
     name: str
     kind: str
     order: int
+    name_en: str = ""
 
 
 @dataclass
@@ -173,14 +176,15 @@ def _parse_department(item, where, index, errors):
     if not isinstance(item, dict):
         errors.append(f"{where}: must be a mapping with key, name and kind")
         return None
-    for key in sorted(set(item) - {"key", "name", "kind"}, key=str):
+    for key in sorted(set(item) - {"key", "name", "kind", "name_en"}, key=str):
         errors.append(f'{where}: unknown field "{key}"')
     name = _text(item, "name", where, errors, max_length=100)
     where = f"{where} {name}".strip()
     kind = _text(item, "kind", where, errors) or "office"
     if kind not in DEPARTMENT_KINDS:
         errors.append(f'{where}: field "kind" must be one of {", ".join(sorted(DEPARTMENT_KINDS))}, got "{kind}"')
-    return DepartmentSpec(key=_slug(item, "key", where, errors), name=name, kind=kind, order=index)
+    name_en = _text(item, "name_en", where, errors, required=False, max_length=150)
+    return DepartmentSpec(key=_slug(item, "key", where, errors), name=name, kind=kind, order=index, name_en=name_en or "")
 
 
 def _parse_role(item, where, index, errors):

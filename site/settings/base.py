@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
     "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
+    "core.care_mode.CareModeMiddleware",  # furniture: 长者模式 pages are private (inside the page cache)
     # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
     "axes.middleware.AxesMiddleware",
 ]
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.care_mode.context_processor",  # furniture: 长者模式
             ],
         },
     },
@@ -219,10 +221,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["multilingual.formats"]  # per-language date formats
 
 # Traditional Chinese is converted from Simplified by OpenCC (multilingual app).
-# OPENCC_CONFIG: s2twp (Taiwan phrasing, default), s2hk (Hong Kong), s2t (characters only).
+# OPENCC_CONFIG: s2t (characters only, default) or s2hk (Hong Kong); either with the project phrase
+# dictionary core/data/zh_hant_phrases.tsv (core/hant.py). s2twp's Taiwan vocabulary (釋出 for 发布) is not used.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "multilingual.machine_translator.OpenCCTranslator",
-    "OPTIONS": {"CONFIG": os.environ.get("OPENCC_CONFIG", "s2twp")},
+    "OPTIONS": {"CONFIG": os.environ.get("OPENCC_CONFIG", "s2t")},
 }
 # Translations never go live just because their source is live: English pages
 # are published by their review workflow (WAGTAIL_FINISH_WORKFLOW_ACTION below).

@@ -29,8 +29,8 @@ def test_published_source_yields_a_live_traditional_page_with_the_opencc_text(pu
     hant = counterpart(published_source, "zh-hant").specific
 
     assert hant.live
-    assert hant.title == convert(TITLE) == "關於釋出網路安全應急預案的通知"
-    assert hant.summary == convert("软件与网络安全") == "軟體與網路安全"
+    assert hant.title == convert(TITLE) == "關於發布網絡安全應急預案的通知"
+    assert hant.summary == convert("软件与网络安全") == "軟件與網絡安全"
     source_html = published_source.body[0].value.source
     assert BODY in source_html
     assert hant.body[0].value.source == convert(source_html)

@@ -1,4 +1,4 @@
-"""Derive zh_Hant catalogues from zh_Hans with OpenCC and compile every .po to .mo.
+"""Derive zh_Hant catalogues from zh_Hans with OpenCC s2t + the phrase dictionary (core.hant) and compile every .po to .mo.
 
 Translators maintain only the Simplified Chinese catalogues (project locale/
 and each app's locale/). This command writes the Traditional Chinese ones by
@@ -7,12 +7,11 @@ GNU gettext. ``--check`` fails when a committed catalogue is out of date.
 """
 from pathlib import Path
 
-import opencc
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-HANT_CONFIG = "s2twp.json"
+from core import hant
 
 
 def catalogue_dirs():
@@ -29,14 +28,13 @@ def catalogue_dirs():
 
 
 def hant_catalogue(hans_po):
-    converter = opencc.OpenCC(HANT_CONFIG)
     po = polib.pofile(str(hans_po))
     po.metadata["Language"] = "zh_Hant"
     for entry in po:
         if entry.msgstr:
-            entry.msgstr = converter.convert(entry.msgstr)
+            entry.msgstr = hant.convert(entry.msgstr)
         for key, value in list(entry.msgstr_plural.items()):
-            entry.msgstr_plural[key] = converter.convert(value)
+            entry.msgstr_plural[key] = hant.convert(value)
     return po
 
 

@@ -1,0 +1,53 @@
+"""上一篇 / 下一篇 and 相关信息 for an item: a fixed number of queries, never one per listed item.
+
+Order is the listing order of the column (newest first), so 上一篇 is the newer
+neighbour and 下一篇 the older one. Cross-listed items (hook
+``column_cross_listings``) are left out: they belong to another column.
+"""
+from django.db.models import Q
+from wagtail.models import Page
+
+from .listing import item_content_types, restrict_public_items
+
+
+def _siblings(page):
+    parent_path = page.path[: -page.steplen]
+    qs = Page.objects.live().public().filter(depth=page.depth, path__startswith=parent_path)
+    return restrict_public_items(qs.filter(content_type__in=item_content_types())).exclude(pk=page.pk)
+
+
+def previous_next(page):
+    """(newer, older) sibling items, each a plain Page or None: two queries."""
+    when = page.first_published_at
+    if when is None or not page.path:
+        return None, None
+    siblings = _siblings(page)
+    newer = (
+        siblings.filter(Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=page.pk))
+        .order_by("first_published_at", "pk").first()
+    )
+    older = (
+        siblings.filter(Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=page.pk))
+        .order_by("-first_published_at", "-pk").first()
+    )
+    return newer, older
+
+
+def related_items(page, limit=5):
+    """The newest other items of the same column: one query."""
+    if not page.path:
+        return []
+    return list(_siblings(page).order_by("-first_published_at", "-pk")[:limit])
+
+
+class NeighboursMixin:
+    """Gives an item page's template ``neighbours`` (上一篇, 下一篇) and ``related`` (相关信息).
+
+    Both are callables, evaluated only when the ``article_nav`` fragment is not cached.
+    """
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["neighbours"] = lambda: previous_next(self)
+        context["related"] = lambda: related_items(self)
+        return context
