@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import bulk
+        from . import admin_csp, bulk
 
         bulk.connect()
+        admin_csp.patch_choosers()

@@ -1,5 +1,7 @@
-"""Admin: login failures recorded by core/login_protection.py (superusers only)."""
+"""Admin: login failures recorded by core/login_protection.py (superusers only); the CSP initialiser script."""
 from axes.models import AccessFailureLog
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -22,3 +24,10 @@ class LoginFailureViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_login_failures():
     return LoginFailureViewSet()
+
+
+@hooks.register("insert_global_admin_js")
+def csp_initialisers():
+    """core/static/core/js/csp-init.js, before the page content: it runs the admin initialisers that
+    core/admin_csp.py and core/templates/wagtailadmin/ write as inert data blocks."""
+    return format_html('<script src="{}"></script>', static("core/js/csp-init.js"))

@@ -41,7 +41,7 @@ def convert_many(texts, config=DEFAULT_CONFIG):
         return []
     if any(_SEPARATOR in t for t in texts):
         return [convert(t, config) for t in texts]
-    converted = converter(config).convert(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    converted = hant.convert(_SEPARATOR.join(texts), config).split(_SEPARATOR)
     if len(converted) != len(texts):  # cannot happen with OpenCC's dictionaries; stay safe anyway
         return [convert(t, config) for t in texts]
     return converted

@@ -122,7 +122,16 @@ def test_browser_records_no_csp_violation(transactional_db, live_server, browser
     visit("admin-dashboard", "/admin/")
     visit("admin-edit", f"/admin/pages/{doc.pk}/edit/", ready="form#page-edit-form")
     # The edit view's date-time pickers are set up by core/static/core/js/csp-init.js, not inline scripts.
-    assert page.evaluate("() => !!document.querySelector('script[data-init=initDateTimeChooser]')")
+    assert page.evaluate("() => !!document.querySelector('script[data-init=initDateTimeChooser][data-init-done]')")
+    # A document chooser in a newly added 附件 form (core/admin_csp.py) opens its modal.
+    page.evaluate("() => document.getElementById('id_attachments-ADD').click()")
+    page.wait_for_selector("#id_attachments-0-document", state="attached")
+    page.evaluate("() => document.getElementById('id_attachments-0-document-chooser')"
+                  ".querySelector('[data-chooser-action-choose]').click()")
+    page.wait_for_selector(".modal-dialog", state="visible")
+    page.wait_for_load_state("networkidle")
+    seen["admin-document-chooser"] = page.evaluate("window.__cspViolations")
+    page.screenshot(path=str(SCREENSHOTS / "csp-admin-document-chooser.png"), full_page=False)
     context.close()
     assert {name: v for name, v in seen.items() if v} == {}
     assert console == []
