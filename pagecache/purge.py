@@ -9,6 +9,7 @@ frontend-cache backends (``WAGTAILFRONTENDCACHE``); without a backend this is
 a no-op and only the fragment generation is bumped.
 """
 import logging
+import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -160,15 +161,30 @@ def all_urls():
 
 
 def changed(urls):
-    """Bump the generation now and after commit; purge ``urls`` after commit."""
+    """Bump the generation now and after commit; purge ``urls`` after commit, and once more a little later.
+
+    The second purge (``PAGECACHE["REPURGE_AFTER"]`` seconds, default 5; 0 turns it
+    off) removes a page that a request already running at gunicorn when the change
+    committed rendered from the old content and nginx stored after the first purge.
+    It runs in a daemon thread, so a short-lived command (shell, import) may exit first.
+    """
     generation.bump()
     urls = set(urls)
 
     def after_commit():
         generation.bump()
         send(urls)
+        delay = _repurge_delay()
+        if delay and urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            timer = threading.Timer(delay, send, args=(urls,))
+            timer.daemon = True
+            timer.start()
 
     transaction.on_commit(after_commit)
+
+
+def _repurge_delay():
+    return getattr(settings, "PAGECACHE", {}).get("REPURGE_AFTER", 5)
 
 
 def send(urls):

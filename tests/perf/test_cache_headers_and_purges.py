@@ -24,6 +24,7 @@ class Recorder(BaseBackend):
 @pytest.fixture
 def purges(settings):
     settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.perf.test_cache_headers_and_purges.Recorder"}}
+    settings.PAGECACHE = {"REPURGE_AFTER": 0}  # no delayed purge landing in a later test
     Recorder.urls = []
     return Recorder.urls
 
@@ -163,3 +164,34 @@ def test_purge_backend_percent_encodes_paths_and_keeps_going(settings):
     finally:
         server.shutdown()
     assert seen == ["/purge/xwzx/%E5%8F%B0%E9%A3%8E%E9%A2%84%E8%AD%A6/", "/purge/missing/", "/purge/xwzx/xw/"]
+
+
+def test_bulk_passes_list_a_columns_items_once_per_round(column, publish):
+    """An import publishing n items into a column must not list the column's items n times (n² URLs)."""
+    from core import bulk
+    from sections.models.neighbours import items_showing
+
+    news = column("xwzx/xw")
+    items = [publish(news, ArticlePage(title=f"导入稿件{n}", slug=f"imported-{n}")) for n in range(4)]
+    assert {p.pk for p in items[:3]} <= {p.pk for p in items_showing(items[3])}  # outside a bulk block: every time
+    assert {p.pk for p in items[:3]} <= {p.pk for p in items_showing(items[3])}
+    with bulk.deferred_publishing():
+        first = {p.pk for p in items_showing(items[3])}
+        second = {p.pk for p in items_showing(items[2])}
+    assert {p.pk for p in items[:3]} <= first
+    assert second == {items[3].pk, items[1].pk}  # its neighbours only: the siblings were listed already
+
+
+def test_a_change_is_purged_again_shortly_after(column, publish, purges, settings, django_capture_on_commit_callbacks):
+    """A request in flight at commit can store the old page after the first purge: a second purge follows."""
+    import time
+
+    settings.PAGECACHE = {"REPURGE_AFTER": 0.2}
+    news = column("xwzx/xw")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(news, ArticlePage(title="再次清除", slug="purged-twice"))
+    first = purges.count(page.full_url)
+    deadline = time.monotonic() + 5
+    while purges.count(page.full_url) < 2 * first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert first >= 1 and purges.count(page.full_url) == 2 * first
