@@ -11,6 +11,7 @@ from django.utils import timezone
 from workdays.calendar import add_workdays
 
 from . import services
+from .fees import install_standard_tiers
 from .models import AnnualReport, DisclosureRequest
 
 DEMO_CODE = "DEMO2026"
@@ -45,6 +46,7 @@ def load(stdout):
     if editor is None or head is None:
         stdout.write("依申请公开 demo skipped: demo accounts bgs_editor / bgs_head missing.")
         return
+    install_standard_tiers()  # a no-op unless the tiers were all deleted or the database flushed
     today = timezone.localdate()
     created = 0
     for title, applicant, ago, steps in DEMO:

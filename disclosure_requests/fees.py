@@ -54,3 +54,24 @@ def suggested_fee(request, basis, pages=None):
         pages = min(max(int(pages or 0), 0), MAX_UNITS)
         return fee_for_units(basis, 1, pages), pages
     return Decimal("0.00"), None
+
+
+# 国办函〔2020〕109号 第五条, the same rows as migration 0003 (which keeps its own frozen copy).
+STANDARD_109 = [
+    # basis, above, up_to, yuan per unit, step, rise per step
+    (FeeBasis.PER_ITEM, 10, 30, "100", None, None),
+    (FeeBasis.PER_ITEM, 30, None, "200", 10, "100"),
+    (FeeBasis.PER_PAGE, 30, 100, "10", None, None),
+    (FeeBasis.PER_PAGE, 100, 200, "20", None, None),
+    (FeeBasis.PER_PAGE, 200, None, "40", None, None),
+]
+
+
+def install_standard_tiers():
+    """Create the 109号 tiers when there are none (a fresh or flushed database); return how many were made."""
+    if FeeTier.objects.exists():
+        return 0
+    for basis, above, up_to, amount, step, increase in STANDARD_109:
+        FeeTier.objects.create(basis=basis, above=above, up_to=up_to, amount=Decimal(amount), step=step,
+                               step_increase=Decimal(increase) if increase else None)
+    return len(STANDARD_109)

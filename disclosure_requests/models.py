@@ -80,8 +80,8 @@ class FeeBasis(models.TextChoices):
     """国办函〔2020〕109号 第五条: a fee, if any, is counted by item or by quantity, never both."""
 
     NONE = "", _("no fee")
-    PER_ITEM = "per_item", _("per item (requests by the same applicant in a calendar month)")
-    PER_PAGE = "per_page", _("per page (pages of information provided for this request)")
+    PER_ITEM = "per_item", _("per item")
+    PER_PAGE = "per_page", _("per page")
 
 
 class DisclosureRequestQuerySet(models.QuerySet):
@@ -243,7 +243,10 @@ class FeeTier(models.Model):
     Basis = FeeBasis
 
     basis = models.CharField(_("charged"), max_length=10, choices=[c for c in FeeBasis.choices if c[0]])
-    above = models.PositiveIntegerField(_("above (count per month)"))
+    above = models.PositiveIntegerField(
+        _("above (count per month)"),
+        help_text=_("Per item: requests by the same applicant in a calendar month. Per page: pages provided for "
+                    "one request (electronic files counted as printed pages)."))
     up_to = models.PositiveIntegerField(_("up to (empty: no upper bound)"), null=True, blank=True)
     amount = models.DecimalField(_("yuan per unit"), max_digits=7, decimal_places=2,
                                  validators=[MinValueValidator(0)])
