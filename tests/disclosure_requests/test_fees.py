@@ -142,3 +142,39 @@ def test_fee_tiers_in_the_admin(client, standard, office, site_tree):
         response = client.post(f"{TIERS}new/", case)
         assert response.status_code == 200, case
     assert FeeTier.objects.count() == 6
+
+
+def test_fees_charged_are_counted_into_section_six_of_the_annual_report(client, standard, office, site_tree):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from disclosure_requests import report as reports
+    from disclosure_requests.models import AnnualReport
+
+    e, h = office["editor"], office["head"]
+
+    def answered(received, closed, **fee):
+        item = make_request(received, e)
+        services.draft_answer(item, e, "disclosed", "现提供。", **fee)
+        services.approve_answer(item, h)
+        services.send_answer(item, e, closed, "邮寄")
+        return item
+
+    answered(datetime.date(2025, 3, 3), datetime.date(2025, 3, 20), fee_basis="per_page", pages=31)  # 10 yuan
+    answered(datetime.date(2025, 4, 1), datetime.date(2025, 4, 20), fee=Decimal(50), fee_reason="按件与按量核算后协商")
+    answered(datetime.date(2025, 5, 6), datetime.date(2025, 5, 20))  # free
+    answered(datetime.date(2025, 12, 1), datetime.date(2026, 1, 5), fee_basis="per_page", pages=40)  # 2026
+    assert reports.fees_charged(2025) == {"count": 2, "total": "60.00"}
+    report = AnnualReport.objects.create(year=2025, overview="总体情况。", other_matters="无其他事项。")
+    tables = reports.tables_for(report)
+    sentence = "收取信息处理费2件，共60.00元"
+    assert sentence in dict(reports.section_texts(report, tables))["六、其他需要报告的事项"]
+    document = Document(io.BytesIO(reports.export_docx(report, tables)))
+    assert sentence in "\n".join(p.text for p in document.paragraphs)
+    book = load_workbook(io.BytesIO(reports.export_xlsx(report, tables)))
+    assert any(sentence in (row[1] or "") for row in book["一五六、文字"].iter_rows(values_only=True))
+    client.force_login(e)
+    assert sentence in client.get("/admin/disclosure-requests/reports/2025/").content.decode()
+    assert reports.fees_sentence(reports.fees_charged(2024)) == "本年度未收取信息处理费。"
