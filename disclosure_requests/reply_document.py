@@ -101,6 +101,7 @@ def reply_pdf(request):
 
     if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    _chinese_line_start_rules()
     body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=14, leading=24, wordWrap="CJK", spaceAfter=6)
     indented = ParagraphStyle("indented", parent=body, firstLineIndent=28)
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
@@ -120,6 +121,22 @@ def reply_pdf(request):
                                  bottomMargin=35 * mm, title=f"{TITLE} {request.number}", author=agency_name())
     document.build(story)
     return buffer.getvalue()
+
+
+# Chinese punctuation that must not start a line. reportlab's CJK wrapping knows the Japanese list
+# (reportlab.lib.textsplit.CANNOT_START_LINE), which lacks the full-width comma, colon and the like.
+CANNOT_START_LINE_ZH = "，、。：；！？）》」』】〉”’…—"
+
+
+def _chinese_line_start_rules():
+    """Add them where reportlab reads the list: one-style paragraphs (textsplit) and mixed ones (paragraph)."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in CANNOT_START_LINE_ZH if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
 
 
 def reply_filename(request, extension="docx"):

@@ -67,7 +67,11 @@ def test_a_long_answer_wraps_onto_more_pages_without_losing_text(office, site_tr
     item.refresh_from_db()
     reader = PdfReader(io.BytesIO(reply_pdf(item)))
     assert len(reader.pages) >= 2
-    text = squeeze("".join(page.extract_text() for page in reader.pages))
+    raw = "\n".join(page.extract_text() for page in reader.pages)
+    # Chinese line-start rules: no line begins with a comma, full stop, colon or closing bracket.
+    starts = [line.strip()[:1] for line in raw.splitlines() if line.strip()]
+    assert len(starts) > 40 and not [c for c in starts if c in "，、。：；！？）》」』】〉”’"]
+    text = squeeze(raw)
     assert "第1项：" in text and "第120项：经查，该项信息属于公开范围，予以公开。" in text and "本次不收取信息处理费" in text
 
 
