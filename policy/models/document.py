@@ -22,6 +22,7 @@ from sections.models.neighbours import NeighboursMixin
 from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
 from . import index_numbers
+from .locales import pages_in_locale
 from .service_items import ServiceItemsMixin
 from .sync_publish import SyncPublishMixin, guard_going_live
 from .tags import TaggedPolicyDocument
@@ -314,15 +315,6 @@ class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
             "attachments": [a.document for a in self.attachments.all()],
             "written_date": self.written_date,
         }
-
-
-def pages_in_locale(pages, locale_id):
-    """{translation_key: live specific page in ``locale_id``} for the given pages (one query)."""
-    keys = {page.translation_key for page in pages}
-    if not keys:
-        return {}
-    found = PolicyDocumentPage.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
-    return {page.translation_key: page for page in found}
 
 
 class PolicyAttachment(Orderable):

@@ -10,6 +10,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from sections.models.neighbours import NeighboursMixin
 
+from .locales import pages_in_locale
 from .service_items import ServiceItemsMixin
 from .sync_publish import SyncPublishMixin, guard_going_live
 
@@ -66,8 +67,6 @@ class InterpretationPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
     def public_source_documents(self):
         """The interpreted documents, each as its copy in this page's language (a translated interpretation
         keeps its source's links to the 简体 documents)."""
-        from .document import pages_in_locale
-
         docs = list(self.source_documents.all())
         if all(doc.locale_id == self.locale_id for doc in docs):  # the usual case: no query
             shown = docs
