@@ -56,3 +56,18 @@ def test_confirmation_after_approval(users, as_user, column):
     act(as_user(users["chushen"]), page, "approve", comment="同意")
     response = act(as_user(users["zhongshen"]), page, "approve", comment="同意")
     assert any("审核通过" in m and "已发布" in m for m in _messages(response)), _messages(response)
+
+
+def test_news_column_offers_only_sensible_page_types(column, publish, site_tree, make_user):
+    news = column("xwzx/xw")
+    publish(news, ArticlePage(title="已有新闻", slug="existing-news", summary="摘要"))
+    client = Client()
+    client.force_login(make_user("root-types", is_superuser=True, is_staff=True))
+    html = client.get(f"/admin/pages/{news.pk}/add_subpage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert f"/admin/pages/add/sections/articlepage/{news.pk}/" in html
+    for label in ("special_topic/specialtopicpage", "shuanggongshi/disclosurelistingpage"):
+        assert f"/admin/pages/add/{label}/{news.pk}/" not in html, label
+    assert client.get(f"/admin/pages/add/special_topic/specialtopicpage/{news.pk}/").status_code in (302, 403)
+    section = column("aqzt")
+    html = client.get(f"/admin/pages/{section.pk}/add_subpage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert f"/admin/pages/add/special_topic/specialtopicpage/{section.pk}/" in html  # still offered where it belongs
