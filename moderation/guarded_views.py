@@ -64,8 +64,29 @@ def workflow_action(request, page_id, action_name, task_state_id):
     except PermissionDenied as exc:
         message = str(exc) if exc.args else _("You may not take this action on this review step.")
         return _refuse(request, page, message)
-    if request.method == "POST" and response.status_code == 302:
+    if request.method == "POST" and response.status_code in (200, 302):  # 200: the modal's JSON answer
         task_state.refresh_from_db()
         if task_state.status == TaskState.STATUS_IN_PROGRESS:
-            messages.error(request, _("The action was not taken: the form was incomplete or invalid."))
+            if response.status_code == 302:
+                messages.error(request, _("The action was not taken: the form was incomplete or invalid."))
+        else:
+            _confirm(request, page, task_state)
     return response
+
+
+def _confirm(request, page, task_state):
+    """Say what the decision did (审核通过 left the reviewer without a word before)."""
+    page.refresh_from_db()
+    title = page.get_admin_display_title()
+    workflow_state = task_state.workflow_state
+    workflow_state.refresh_from_db()
+    if task_state.status == TaskState.STATUS_APPROVED:
+        if workflow_state.status != WorkflowState.STATUS_APPROVED:
+            message = _("Approved: '%(title)s' goes on to the next review step.")
+        elif page.live:
+            message = _("Approved: '%(title)s' is now published.")
+        else:
+            message = _("Approved: '%(title)s' is no longer published.")
+        messages.success(request, message % {"title": title})
+    elif task_state.status == TaskState.STATUS_REJECTED:
+        messages.success(request, _("Changes requested: '%(title)s' goes back to its author.") % {"title": title})

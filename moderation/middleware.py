@@ -1,7 +1,10 @@
 """Answer 410 Gone, with the stated reason, for pages removed after review (instead of a bare 404)."""
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 from wagtail.models import Site
+
+from core import hant
 
 
 class RemovedPageMiddleware:
@@ -15,7 +18,11 @@ class RemovedPageMiddleware:
         removal = self._removal_for(request)
         if removal is None:
             return response
-        gone = TemplateResponse(request, "moderation/gone.html", {"removal": removal, "page": None}, status=410)
+        title, reason = removal.page.title, removal.reason
+        if translation.get_language() == "zh-hant":  # the 繁體 copy was withdrawn with its source: same notice, in 繁體
+            title, reason = hant.convert(title), hant.convert(reason)
+        context = {"removal": removal, "removed_title": title, "removed_reason": reason, "page": None}
+        gone = TemplateResponse(request, "moderation/gone.html", context, status=410)
         return gone.render()
 
     def _removal_for(self, request):

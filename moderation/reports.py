@@ -5,6 +5,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -99,6 +100,15 @@ class AuditReportView(SafeSpreadsheetExportMixin, ReportView):
         "revision_id": _("Revision"),
         "task": _("Review step"),
         "comment": _("Comment"),
+    }
+
+    # Exports show the time as the screen does, in Beijing time (TIME_ZONE), not UTC: text in CSV,
+    # a naive local datetime in XLSX (which cannot hold a time zone).
+    custom_field_preprocess = {
+        "timestamp": {
+            "csv": lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S"),
+            "xlsx": lambda value: timezone.make_naive(value) if timezone.is_aware(value) else value,
+        },
     }
 
     def dispatch(self, request, *args, **kwargs):

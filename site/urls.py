@@ -3,10 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import care_mode
+from home import site_files
 from home import views as home_views
 from moderation import guarded_views as moderation_views
 
@@ -19,7 +19,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
-    path("sitemap.xml", sitemap, name="sitemap_xml"),
+    path("sitemap.xml", site_files.sitemap, name="sitemap_xml"),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_files.favicon, name="favicon"),
     path("care-mode/", care_mode.switch, name="care_mode"),  # 长者模式 on/off (cookie)
 ]
 

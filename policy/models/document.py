@@ -22,6 +22,7 @@ from sections.models.neighbours import NeighboursMixin
 from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
 from . import index_numbers
+from .locales import pages_in_locale
 from .service_items import ServiceItemsMixin
 from .sync_publish import SyncPublishMixin, guard_going_live
 from .tags import TaggedPolicyDocument
@@ -196,8 +197,12 @@ class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
         """Live links (repeal / amend) from other documents to this one, newest first."""
         if not self.pk:
             return PolicyRelation.objects.none()
+        # Links to any language's copy of this document (a translated source keeps its source's target),
+        # from documents in this page's language only: a 简体 page never lists the 繁體 copy.
         return (
-            PolicyRelation.objects.filter(target_id=self.pk, source__live=True)
+            PolicyRelation.objects.filter(
+                target__translation_key=self.translation_key, source__live=True, source__locale_id=self.locale_id,
+            )
             .select_related("source")
             .order_by("-source__written_date", "-source_id")
         )
@@ -257,13 +262,35 @@ class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
         return context
 
     def public_interpretations(self):
-        return list(self.interpretations.live().public().order_by("-first_published_at")) if self.pk else []
+        """Live interpretations of any copy of this document, in this page's language."""
+        if not self.pk:
+            return []
+        from .interpretation import InterpretationPage
+
+        return list(
+            InterpretationPage.objects.live().public()
+            .filter(source_documents__translation_key=self.translation_key, locale_id=self.locale_id)
+            .distinct().order_by("-first_published_at")
+        )
 
     def attachment_list(self):
         return list(self.attachments.select_related("document")) if self.pk else []
 
     def live_links(self):
-        return list(self.relations.select_related("target").filter(target__live=True)) if self.pk else []
+        """The documents this one amends or repeals, each as its live copy in this page's language."""
+        if not self.pk:
+            return []
+        links = list(self.relations.select_related("target"))
+        if all(link.target.locale_id == self.locale_id for link in links):
+            return [link for link in links if link.target.live]
+        targets = pages_in_locale([link.target for link in links], self.locale_id)
+        shown = []
+        for link in links:
+            target = targets.get(link.target.translation_key)
+            if target is not None:
+                link.target = target
+                shown.append(link)
+        return shown
 
     def service_list(self):
         return list(self.service_items.all()) if self.pk else []

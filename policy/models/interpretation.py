@@ -10,6 +10,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from sections.models.neighbours import NeighboursMixin
 
+from .locales import pages_in_locale
 from .service_items import ServiceItemsMixin
 from .sync_publish import SyncPublishMixin, guard_going_live
 
@@ -64,7 +65,15 @@ class InterpretationPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
         guard_going_live(self)
 
     def public_source_documents(self):
-        return [doc for doc in self.source_documents.all() if doc.live and doc.is_public]
+        """The interpreted documents, each as its copy in this page's language (a translated interpretation
+        keeps its source's links to the 简体 documents)."""
+        docs = list(self.source_documents.all())
+        if all(doc.locale_id == self.locale_id for doc in docs):  # the usual case: no query
+            shown = docs
+        else:
+            local = pages_in_locale(docs, self.locale_id)
+            shown = [local.get(doc.translation_key) for doc in docs]
+        return [doc for doc in shown if doc is not None and doc.live and doc.is_public]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

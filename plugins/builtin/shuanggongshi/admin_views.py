@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -11,6 +11,12 @@ from departments.models import Department
 
 from .deadlines import LATE, deadline_problems, deadline_workdays
 from .models import DisclosureRecord
+
+
+class CalendarDateColumn(Column):
+    """A date as 2025-10-16: Wagtail's DateColumn shows a relative time ("1 年，2 月 之前"), useless for deadlines."""
+
+    cell_template_name = "shuanggongshi/date_cell.html"
 
 
 class DisclosureRecordViewSet(ModelViewSet):
@@ -23,7 +29,12 @@ class DisclosureRecordViewSet(ModelViewSet):
         "kind", "document_number", "party_name", "party_type", "id_number", "decision_date", "matter",
         "legal_basis", "result", "authority", "department", "published_on",
     ]
-    list_display = ["document_number", "party_name", "kind", "decision_date", "published_on", "department"]
+    list_display = [
+        "document_number", "party_name", "kind",
+        CalendarDateColumn("decision_date", label=_("Decision date"), sort_key="decision_date"),
+        CalendarDateColumn("published_on", label=_("Disclosure date"), sort_key="published_on"),
+        "department",
+    ]
     list_filter = ["kind", "party_type", "department"]
     search_fields = ["document_number", "party_name", "authority"]
 
@@ -72,9 +83,9 @@ class LateRecordsReportView(BaseListingView):
         Column("document_number", label=_("Decision document number")),
         Column("party", label=_("Party")),
         Column("kind", label=_("Kind")),
-        DateColumn("decision_date", label=_("Decision date")),
-        DateColumn("deadline", label=_("Deadline")),
-        DateColumn("published_on", label=_("Disclosure date")),
+        CalendarDateColumn("decision_date", label=_("Decision date")),
+        CalendarDateColumn("deadline", label=_("Deadline")),
+        CalendarDateColumn("published_on", label=_("Disclosure date")),
         Column("workdays", label=_("Working days taken")),
         Column("status", label=_("Status")),
         Column("department", label=_("Responsible department")),

@@ -13,6 +13,7 @@ from wagtail.search import index
 from plugins import plugin_setting
 from sections.models import ColumnPage, LinkColumnPage
 from sections.models.listing import latest_items_by_parent
+from sections.models.placement import ColumnLevelPageMixin
 
 
 class TopicStatus(models.TextChoices):
@@ -21,7 +22,7 @@ class TopicStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class SpecialTopicPage(Page):
+class SpecialTopicPage(ColumnLevelPageMixin, Page):
     """A themed special column (专题专栏) such as 进博会 or 安全生产月.
 
     After its closing date the topic is archived: it stays reachable at its

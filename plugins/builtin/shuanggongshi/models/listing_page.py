@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from sections.models import ColumnPage
+from sections.models.placement import ColumnLevelPageMixin
 
 from .record import DisclosureRecord, PartyType, RecordKind
 
@@ -17,7 +18,7 @@ RECORDS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 100
 
 
-class DisclosureListingPage(RoutablePageMixin, ColumnPage):
+class DisclosureListingPage(ColumnLevelPageMixin, RoutablePageMixin, ColumnPage):
     """A 双公示 column: the public, searchable list of licensing or penalty decisions.
 
     It is a column (it keeps the column's department, permissions and any
