@@ -8,7 +8,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.production", **env}
+    # A deployment's environment: nothing a test of this process set for itself (e.g. a browser
+    # test's DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    full_env = {**inherited, "DJANGO_SETTINGS_MODULE": "settings.production", **env}
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args], cwd=ROOT, env=full_env,
         capture_output=True, text=True, timeout=120,

@@ -62,7 +62,11 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
+    # Playwright's sync API keeps an event loop running in this thread while the browser is open, so
+    # Django's ORM calls in the test need this; restored afterwards, so later tests (and the
+    # subprocesses they start, e.g. `check --deploy`) never inherit it.
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as p:
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = p.chromium.launch(
             executable_path=CHROMIUM, headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

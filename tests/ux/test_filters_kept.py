@@ -1,6 +1,5 @@
 """Defect 8: 政策文件库's 下一页 keeps the filters; search results come before the facets (phone: first on screen)."""
 import datetime
-import os
 import html as htmllib
 import re
 from urllib.parse import parse_qs, urlparse
@@ -14,10 +13,6 @@ from tests.policy.conftest import make_doc  # noqa: F401
 from tests.policy.policy_test_helpers import ZCWJ
 
 from .journey_browser import PHONE, chromium, new_page, shot  # noqa: F401
-
-
-# Playwright's sync API keeps an event loop running in this thread while the module's browser is open.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
