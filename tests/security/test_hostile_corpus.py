@@ -1,25 +1,30 @@
 """Issue 18, item 8: the hostile-input corpus against every public URL, filter and form.
 
-``hostile_inputs.json`` holds 372 entries (363 distinct values in 29 classes:
+``hostile_inputs.json`` holds 372 entries (364 distinct inputs, one string both raw and plain, in 29 classes:
 sqli, xss, NUL and other control characters, CRLF, bidi, unicode digits, overlong,
 path traversal, template/format-string injection, open redirects ...). Entries
 marked ``raw`` are already percent-encoded and go into the address unchanged.
 
-What is sent (the numbers are asserted in ``test_the_corpus_is_big_enough``):
+What is sent (the numbers are asserted in ``test_the_corpus_is_big_enough``), 1,588 requests:
 
-- query parameters: ``GET_TARGETS`` = 63 (URL, parameter) pairs over the policy library and
-  normative-document listings, the 双公示 listing, a column listing, /search/ (every facet, the
-  advanced fields, sort, page, format) in three languages, /search/api/, the tag page and its
-  RSS/Atom feeds, 公开信件, statistics, the 政策留言 form, the consultation form, care mode
-  and the home page. Each pair gets every 3rd input of the corpus (a different third per
-  pair, so every 3 neighbouring pairs send all of it): 63 x 121 = 7,623 requests;
-- path segments: ``PATH_TARGETS`` = 14 URL shapes, each with the whole corpus: 14 x 363 = 5,082;
+- query parameters: 58 (URL, parameter) pairs over the policy library and normative-document
+  listings (topic, validity, normative, page, year, q), the 双公示 listing (q, authority, year,
+  party_type, rpage), a column listing (page), /search/ (q, sort, page, every facet, the advanced
+  fields, format) and its 繁體/English versions, /search/api/, a tag page and its RSS/Atom feeds,
+  公开信件 (p, channel), statistics (month), the 政策留言 form (page), the consultation form (part),
+  care mode (next, on) and the home page. Pair n gets every 30th input from offset n % 30, so the
+  first 30 pairs together send the whole corpus: 704 requests;
+- path segments: 14 URL shapes (page paths in three languages, tags, feeds, letters, 答复书,
+  双公示 records, consultation ids, documents), every 12th input each: 426 requests;
 - POST forms (CAPTCHA in its test mode, rate limit off): 6 forms (letter, 信件查询,
   依申请公开 application and status lookup, consultation comment, survey), 25 fields in all,
-  every 4th input per field: 25 x ~91 = 2,271 submissions.
+  each field every 20th input: 458 submissions.
+
+So each of the three kinds of target receives all 364 inputs.
 
 Assertions: no status >= 500 anywhere; redirects stay on the site; a 200 HTML/XML answer
-never contains a value with markup characters unescaped; a refused POST writes no row
+never contains a value with markup characters unescaped (more often than the same target's answer
+to a harmless value does, since every page has its own ``</script>``); a refused POST writes no row
 (counted before and after), an accepted one writes exactly one and stores the text as typed
 (after the form's documented stripping). Runs on SQLite and PostgreSQL (CI runs both).
 """
@@ -222,6 +227,9 @@ def test_the_corpus_is_big_enough(public_site):
     assert len(targets) == 58 and len(_path_targets(public_site)) == 14
     assert len(targets) >= GET_STRIDE and len(_path_targets(public_site)) >= PATH_STRIDE
     assert sum(len(fields) for _name, fields, _build in POST_FORMS) == 25 >= POST_STRIDE
+    assert sum(len(sample(n, GET_STRIDE)) for n in range(len(targets))) == 704
+    assert sum(len(sample(n, PATH_STRIDE)) for n in range(14)) == 426
+    assert sum(len(sample(n, POST_STRIDE)) for n in range(25)) == 458
     for stride in (GET_STRIDE, PATH_STRIDE, POST_STRIDE):
         sent = [i for n in range(stride) for i in sample(n, stride)]
         assert len(sent) == len(CORPUS) and set(sent) == set(CORPUS)

@@ -135,14 +135,11 @@ class World:
         return document
 
     def image(self, dept):
-        from django.core.files.base import ContentFile
+        from django.core.files.images import ImageFile
         from wagtail.images import get_image_model
 
-        image = get_image_model()(title=f"矩阵图片{self.n()}", collection=self.collection(dept))
-        image.file.save("matrix.png", ContentFile(_png()), save=False)
-        image._set_image_file_metadata()
-        image.save()
-        return image
+        return get_image_model().objects.create(title=f"矩阵图片{self.n()}", collection=self.collection(dept),
+                                                file=ImageFile(io.BytesIO(_png()), name="matrix.png"))
 
 
 def _article_form(page, title):
