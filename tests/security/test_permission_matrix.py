@@ -366,7 +366,7 @@ def matrix_users(make_user, site_tree):
     return users
 
 
-def test_permission_matrix(matrix_users, column, site_tree, make_user, settings):
+def test_permission_matrix(matrix_users, column, site_tree, make_user):
     assert len(ROLES) == 18 and len(ALLOWED) == 36
     assert all(roles <= ALL for roles in ALLOWED.values())
     world = World(column, site_tree, make_user)
