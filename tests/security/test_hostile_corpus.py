@@ -1,11 +1,12 @@
 """Issue 18, item 8: the hostile-input corpus against every public URL, filter and form.
 
-``hostile_inputs.json`` holds 372 entries (364 distinct inputs, one string both raw and plain, in 29 classes:
+``hostile_inputs.json`` holds 372 entries in 29 classes (371 distinct inputs: one repeats another):
 sqli, xss, NUL and other control characters, CRLF, bidi, unicode digits, overlong,
 path traversal, template/format-string injection, open redirects ...). Entries
-marked ``raw`` are already percent-encoded and go into the address unchanged.
+marked ``raw`` are already percent-encoded and go into the address unchanged; ``param-shape``
+entries change how the parameter is written (``topic[]=``, repeated, bare, 1,500 keys ...).
 
-What is sent (the numbers are asserted in the tests), 3 x 364 = 1,092 requests:
+What is sent (the numbers are asserted in the tests), 3 x 371 = 1,113 requests:
 
 - query parameters: 58 (URL, parameter) pairs over the policy library and normative-document
   listings (topic, validity, normative, page, year, q), the 双公示 listing (q, authority, year,
@@ -13,14 +14,14 @@ What is sent (the numbers are asserted in the tests), 3 x 364 = 1,092 requests:
   fields, format) and its 繁體/English versions, /search/api/, a tag page and its RSS/Atom feeds,
   公开信件 (p, channel), statistics (month), the 政策留言 form (page), the consultation form (part),
   care mode (next, on) and the home page. Pair n gets every 58th input from offset n, so the
-  pairs together send the whole corpus, about 6 inputs each (the classes interleave): 364 requests;
+  pairs together send the whole corpus, about 6 inputs each (the classes interleave): 371 requests;
 - path segments: 14 URL shapes (page paths in three languages, tags, feeds, letters, 答复书,
-  双公示 records, consultation ids, documents), every 14th input each: 364 requests;
+  双公示 records, consultation ids, documents), every 14th input each: 371 requests;
 - POST forms (CAPTCHA in its test mode, rate limit off): 6 forms (letter, 信件查询,
   依申请公开 application and status lookup, consultation comment, survey), 25 fields in all,
-  each field every 25th input: 364 submissions.
+  each field every 25th input: 371 submissions.
 
-So each of the three kinds of target receives all 364 inputs, each input once.
+So each of the three kinds of target receives all 371 inputs, each input once.
 
 Assertions: no status >= 500 anywhere; redirects stay on the site; a 200 HTML/XML answer
 never contains a value with markup characters unescaped (more often than the same target's answer
@@ -47,6 +48,7 @@ class Hostile:
     kind: str
     value: str
     raw: bool  # already percent-encoded: goes into the address as it is
+    shape: str = ""  # class param-shape: how the parameter itself is written (brackets, repeated, ...)
 
     def decoded(self, plus=False):
         if not self.raw:
@@ -61,9 +63,9 @@ class Hostile:
 def _load():
     seen, corpus = set(), []
     for entry in json.loads(CORPUS_FILE.read_text(encoding="utf-8")):
-        item = Hostile(entry["class"], entry["value"], bool(entry.get("raw")))
-        if (item.value, item.raw) not in seen:
-            seen.add((item.value, item.raw))
+        item = Hostile(entry["class"], entry["value"], bool(entry.get("raw")), entry.get("shape", ""))
+        if (item.value, item.raw, item.shape) not in seen:
+            seen.add((item.value, item.raw, item.shape))
             corpus.append(item)
     return corpus
 
@@ -214,7 +216,17 @@ def _client():
     return Client(raise_request_exception=False)
 
 
+SHAPES = {
+    "brackets": "{p}[]={v}", "indexed": "{p}[0]={v}", "dict": "{p}[a]={v}", "repeated": "{p}={v}&{p}={v}2",
+    "bare": "{p}", "empty-key": "={v}&{p}={v}",
+    # past DATA_UPLOAD_MAX_NUMBER_FIELDS (1000): Django answers 400
+    "many-keys": "&".join(f"k{n}=1" for n in range(1500)) + "&{p}={v}",
+}
+
+
 def _query(param, item):
+    if item.shape:
+        return SHAPES[item.shape].format(p=param, v=quote(item.value, safe=""))
     # Lone surrogates (class emoji-surrogate) go out as the bytes a hostile client sends for them.
     return f"{param}={item.value}" if item.raw else urlencode({param: item.value}, errors="surrogatepass")
 
@@ -223,7 +235,7 @@ def _query(param, item):
 
 def test_query_parameters(public_site):
     # the corpus and the sampling are what the module docstring says
-    assert len(CORPUS) == 364 and len({i.kind for i in CORPUS}) == 29
+    assert len(CORPUS) == 371 and len({i.kind for i in CORPUS}) == 29
     targets = _get_targets(public_site)
     assert len(targets) == 58 and len(_path_targets(public_site)) == 14
     assert len(targets) >= GET_STRIDE and len(_path_targets(public_site)) >= PATH_STRIDE
