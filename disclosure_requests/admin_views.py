@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,12 +19,9 @@ from wagtail.models import ModelLogEntry
 
 from . import forms as dr_forms
 from . import roles, services
-from .models import ClockEntry, DisclosureRequest, Status
-from .reply_document import reply_docx, reply_filename, reply_paragraphs
+from .models import ClockEntry, DisclosureRequest, FeeBasis, FeeTier, Status
+from .reply_document import reply_paragraphs, reply_response
 from .services import RequestActionError
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 def handler_required(view):
     @wraps(view)
@@ -142,7 +138,9 @@ def _form(action, item, data=None):
         kwargs["approvers"] = _approvers()
     if action == "answer" and item.outcome and data is None:
         kwargs["initial"] = {"outcome": item.outcome, "answer_text": item.answer_text,
-                             "legal_basis": item.legal_basis, "fee": item.fee}
+                             "legal_basis": item.legal_basis, "fee": item.fee, "fee_reason": item.fee_reason,
+                             "fee_basis": item.fee_basis or FeeBasis.PER_ITEM,
+                             "pages": item.fee_quantity if item.fee_basis == FeeBasis.PER_PAGE else None}
     return form_class(data, **kwargs)
 
 
@@ -165,9 +163,18 @@ def detail(request, pk, bound=None):
         "due": due, "left": left, "overdue": overdue, "late": services.answered_late(item),
         "used": clock.used_on(today) if item.is_open else None,
         "reply": reply_paragraphs(item) if item.outcome and item.answer_text else None,
+        "fee_hint": _fee_hint(item) if "answer" in available_actions(item, request.user) else None,
         "can_convert": item.status == Status.CLOSED and item.outcome in ("disclosed", "partly")
         and not item.proactive_page_id,
     }, status=400 if bound else 200)
+
+
+def _fee_hint(item):
+    """What the 109号 tiers say for this request: its place in the applicant's month and the per-item fee."""
+    from .fees import suggested_fee
+
+    fee, position = suggested_fee(item, FeeBasis.PER_ITEM)
+    return {"position": position, "fee": fee, "month": item.received_date, "tiers": list(FeeTier.objects.all())}
 
 
 @handler_required
@@ -200,7 +207,8 @@ def act(request, pk, action):
         elif action == "extend":
             services.extend(item, user, data["approver"], data["day"], data["days"], data["reason"])
         elif action == "answer":
-            services.draft_answer(item, user, data["outcome"], data["answer_text"], data["legal_basis"], data["fee"])
+            services.draft_answer(item, user, data["outcome"], data["answer_text"], data["legal_basis"], data["fee"],
+                                  fee_basis=data["fee_basis"], pages=data["pages"], fee_reason=data["fee_reason"])
         elif action == "approve":
             services.approve_answer(item, user)
         elif action == "return":
@@ -219,15 +227,11 @@ def act(request, pk, action):
 
 
 @handler_required
-def reply(request, pk):
+def reply(request, pk, extension="docx"):
     item = get_object_or_404(DisclosureRequest, pk=pk)
     if not (item.outcome and item.answer_text):
         raise PermissionDenied
-    response = HttpResponse(reply_docx(item), content_type=DOCX)
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(reply_filename(item))}"
-    return response
+    return reply_response(item, extension)
 
 
 @handler_required

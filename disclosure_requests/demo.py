@@ -11,6 +11,7 @@ from django.utils import timezone
 from workdays.calendar import add_workdays
 
 from . import services
+from .fees import install_standard_tiers
 from .models import AnnualReport, DisclosureRequest
 
 DEMO_CODE = "DEMO2026"
@@ -45,6 +46,7 @@ def load(stdout):
     if editor is None or head is None:
         stdout.write("依申请公开 demo skipped: demo accounts bgs_editor / bgs_head missing.")
         return
+    install_standard_tiers()  # a no-op unless the tiers were all deleted or the database flushed
     today = timezone.localdate()
     created = 0
     for title, applicant, ago, steps in DEMO:
@@ -57,7 +59,7 @@ def load(stdout):
         "overview": f"{today.year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
                     "坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。",
         "problems": "依申请公开答复的规范性有待进一步提高；下一步将加强业务培训。",
-        "other_matters": "本年度未收取信息处理费。",
+        "other_matters": "本年度无其他需要报告的事项。",
     })
     stdout.write(f"依申请公开: {created} demo requests added (查询码 {DEMO_CODE}); "
                  f"{report} {'created' if new_report else 'kept'}.")

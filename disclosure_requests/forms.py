@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from core.public_forms import PublicFormMixin, reject_control_characters
 
 from .models import (
-    DEFAULT_CORRECTION_PERIOD, MAX_EXTENSION, ApplicantType, DeliveryChannel, DisclosureRequest, IdType,
+    DEFAULT_CORRECTION_PERIOD, MAX_EXTENSION, ApplicantType, DeliveryChannel, DisclosureRequest, FeeBasis, IdType,
     ReceivedChannel,
 )
+from .fees import MAX_UNITS
 from .outcomes import Outcome
 from .validators import is_valid_id_card, is_valid_uscc, normalise
 
@@ -167,7 +168,23 @@ class AnswerForm(forms.Form):
                                 choices=[c for c in Outcome.choices if c[0] != Outcome.OTHER_NO_CORRECTION])
     answer_text = TextField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
     legal_basis = TextField(label=_("legal basis"), required=False)
-    fee = forms.DecimalField(label=_("fee (yuan)"), min_value=0, max_value=100000, decimal_places=2, initial=0)
+    fee_basis = forms.ChoiceField(label=_("fee counted"), choices=[c for c in FeeBasis.choices if c[0]],
+                                  initial=FeeBasis.PER_ITEM, required=False,
+                                  help_text=_("国办函〔2020〕109号: by item or by quantity, never both."))
+    pages = forms.IntegerField(label=_("pages provided"), min_value=0, max_value=MAX_UNITS, required=False,
+                               help_text=_("Needed to count the fee by page (electronic files: as printed pages)."))
+    fee = forms.DecimalField(label=_("fee (yuan)"), min_value=0, max_value=100000, decimal_places=2, required=False,
+                             help_text=_("Leave empty to charge the fee computed from the fee tiers."))
+    fee_reason = TextField(label=_("reason for a fee other than the computed one"), required=False)
+
+    def clean_fee_basis(self):
+        return self.cleaned_data.get("fee_basis") or FeeBasis.PER_ITEM
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fee_basis") == FeeBasis.PER_PAGE and cleaned.get("pages") is None:
+            self.add_error("pages", _("Give the number of pages provided to count the fee by page."))
+        return cleaned
 
 
 class ReturnForm(forms.Form):

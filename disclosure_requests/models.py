@@ -8,6 +8,8 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +76,14 @@ OPEN_STATUSES = [Status.HANDLING, Status.AWAITING_CORRECTION, Status.CONSULTING,
                  Status.APPROVED]
 
 
+class FeeBasis(models.TextChoices):
+    """国办函〔2020〕109号 第五条: a fee, if any, is counted by item or by quantity, never both."""
+
+    NONE = "", _("no fee")
+    PER_ITEM = "per_item", _("per item")
+    PER_PAGE = "per_page", _("per page")
+
+
 class DisclosureRequestQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Status.CLOSED)
@@ -114,6 +124,11 @@ class DisclosureRequest(PersonalDataMixin, models.Model):
     answer_text = models.TextField(_("answer"), blank=True, max_length=5000)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     fee = models.DecimalField(_("fee (yuan)"), max_digits=9, decimal_places=2, default=0)
+    fee_basis = models.CharField(_("fee counted"), max_length=10, choices=FeeBasis.choices, blank=True)
+    fee_quantity = models.PositiveIntegerField(_("items or pages counted"), null=True, blank=True)
+    fee_suggested = models.DecimalField(_("fee computed from the tiers (yuan)"), max_digits=9, decimal_places=2,
+                                        default=0)
+    fee_reason = models.CharField(_("reason for a fee other than the computed one"), max_length=300, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("answered by"))
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -217,16 +232,29 @@ class ClockEntry(models.Model):
 
 
 class FeeTier(models.Model):
-    """国办函〔2020〕109号: free by default; above the thresholds a per-item or per-page tier applies."""
+    """One band of 国办函〔2020〕109号's fee standards, as data the operator can edit.
 
-    class Basis(models.TextChoices):
-        PER_ITEM = "per_item", _("per item")
-        PER_PAGE = "per_page", _("per page")
+    Units ``above + 1`` … ``up_to`` cost ``amount`` each; units up to the first
+    tier's ``above`` are free (no tier: free). An unbounded last tier may rise by
+    ``step_increase`` every ``step`` units (109号: beyond 30 items, 100 yuan more
+    per item for every further 10 items).
+    """
 
-    basis = models.CharField(_("charged"), max_length=10, choices=Basis.choices)
-    above = models.PositiveIntegerField(_("above (count per month)"))
+    Basis = FeeBasis
+
+    basis = models.CharField(_("charged"), max_length=10, choices=[c for c in FeeBasis.choices if c[0]])
+    above = models.PositiveIntegerField(
+        _("above (count per month)"),
+        help_text=_("Per item: requests by the same applicant in a calendar month. Per page: pages provided for "
+                    "one request (electronic files counted as printed pages)."))
     up_to = models.PositiveIntegerField(_("up to (empty: no upper bound)"), null=True, blank=True)
-    amount = models.DecimalField(_("yuan per unit"), max_digits=7, decimal_places=2)
+    amount = models.DecimalField(_("yuan per unit"), max_digits=7, decimal_places=2,
+                                 validators=[MinValueValidator(0)])
+    step = models.PositiveIntegerField(_("rises every (units)"), null=True, blank=True,
+                                       validators=[MinValueValidator(1)],
+                                       help_text=_("Only for a tier with no upper bound; leave empty for a flat rate."))
+    step_increase = models.DecimalField(_("rise per step (yuan per unit)"), max_digits=7, decimal_places=2, null=True,
+                                        blank=True, validators=[MinValueValidator(0)])
 
     class Meta:
         ordering = ["basis", "above"]
@@ -236,6 +264,30 @@ class FeeTier(models.Model):
     def __str__(self):
         upper = self.up_to if self.up_to is not None else "∞"
         return f"{self.get_basis_display()} {self.above + 1}–{upper}: {self.amount}"
+
+    def clean(self):
+        errors = {}
+        if self.up_to is not None and self.above is not None and self.up_to <= self.above:
+            errors["up_to"] = _("The upper bound must be greater than the lower one.")
+        if (self.step is None) != (self.step_increase is None):
+            errors["step"] = _("Give both the step and the rise per step, or neither.")
+        elif self.step is not None and self.up_to is not None:
+            errors["step"] = _("Only a tier with no upper bound can rise by steps.")
+        if not errors and self.basis and self.above is not None:
+            high = self.up_to if self.up_to is not None else float("inf")
+            for other in FeeTier.objects.filter(basis=self.basis).exclude(pk=self.pk):
+                other_high = other.up_to if other.up_to is not None else float("inf")
+                if self.above < other_high and other.above < high:
+                    errors["above"] = _("This tier overlaps the tier %(tier)s.") % {"tier": other}
+                    break
+        if errors:
+            raise ValidationError(errors)
+
+    def rate(self, unit):
+        """Yuan for the ``unit``-th unit (which must lie in this tier)."""
+        if self.step:
+            return self.amount + self.step_increase * ((unit - self.above - 1) // self.step)
+        return self.amount
 
 
 class AnnualReport(models.Model):

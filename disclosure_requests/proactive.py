@@ -41,8 +41,8 @@ def convert_to_proactive(item, user):
     if item.status != "closed" or item.outcome not in ("disclosed", "partly"):
         raise RequestActionError(_("Only information that was disclosed can be published proactively."))
     parent = column(PROACTIVE_COLUMN)
-    title = item.info_title + (f"（{item.info_doc_number}）" if item.info_doc_number else "")
-    body = [("paragraph", f"<p>{_escape(item.answer_text)}</p>")]
+    title = _without_personal_data(item, item.info_title + (f"（{item.info_doc_number}）" if item.info_doc_number else ""))
+    body = [("paragraph", f"<p>{_escape(_without_personal_data(item, item.answer_text))}</p>")]
     page, _revision = submit_draft(parent, title, f"ysq-{item.number.lower()}",
                                    _("Disclosed on request (%(number)s) and now published proactively.")
                                    % {"number": item.number}, body, user)
@@ -51,6 +51,17 @@ def convert_to_proactive(item, user):
     log(instance=item, action="disclosure_requests.converted", user=user,
         data={"page": page.pk, "title": title, "day": timezone.localdate().isoformat()})
     return page
+
+
+def _without_personal_data(item, text):
+    """The answer was written to the applicant: mask their name and drop their other details before it goes public."""
+    from core.public_forms import masked_name
+
+    for name in item.personal_fields:
+        value = str(getattr(item, name, "") or "").strip()
+        if len(value) >= 2 and value in text:
+            text = text.replace(value, masked_name(value) if name in ("name", "contact_person") else "***")
+    return text
 
 
 def _escape(text):

@@ -115,6 +115,7 @@ def tables_for(report):
         "two": table2(report.year, report.proactive_entered),
         "three": table3(report.year),
         "four": table4(report.review_litigation),
+        "fees": fees_charged(report.year),
     }
 
 
@@ -186,11 +187,30 @@ def table3_rows(three):
         if three else []
 
 
-def section_texts(report):
+def fees_charged(year):
+    """信息处理费 charged on the requests answered in ``year`` (国办函〔2020〕109号), counted for section 六."""
+    from django.db.models import Sum
+
+    charged = DisclosureRequest.objects.filter(closed_date__year=year, fee__gt=0)
+    total = charged.aggregate(total=Sum("fee"))["total"] or 0
+    return {"count": charged.count(), "total": f"{total:.2f}"}
+
+
+def fees_sentence(fees):
+    if not fees:
+        return ""  # a report frozen before fees were counted
+    if not fees["count"]:
+        return "本年度未收取信息处理费。"
+    return f"本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费{fees['count']}件，共{fees['total']}元。"
+
+
+def section_texts(report, tables=None):
+    tables = tables if tables is not None else tables_for(report)
+    six = "\n".join(t for t in (fees_sentence(tables.get("fees")), report.other_matters) if t)
     return [
         ("一、总体情况", report.overview),
         ("五、存在的主要问题及改进情况", report.problems),
-        ("六、其他需要报告的事项", report.other_matters),
+        ("六、其他需要报告的事项", six),
     ]
 
 
@@ -231,7 +251,7 @@ def export_xlsx(report, tables):
     four.append([c_label for _b, _l in TABLE4_BLOCKS for _c, c_label in TABLE4_COLUMNS])
     four.append([tables["four"][block][c] for block, _l in TABLE4_BLOCKS for c, _cl in TABLE4_COLUMNS])
     texts = book.create_sheet("一五六、文字")
-    for title, text in section_texts(report):
+    for title, text in section_texts(report, tables):
         texts.append([title, text])
     for ws in book.worksheets:
         ws["A1"].font = Font(bold=True)
@@ -246,7 +266,7 @@ def export_docx(report, tables):
 
     document = Document()
     document.add_heading(f"{report.year}年政府信息公开工作年度报告", level=0)
-    texts = dict(section_texts(report))
+    texts = dict(section_texts(report, tables))
     document.add_heading("一、总体情况", level=1)
     for paragraph in (texts["一、总体情况"] or "").split("\n"):
         if paragraph.strip():
@@ -306,7 +326,7 @@ def page_body(report, tables):
             if paragraph.strip():
                 body.append(("paragraph", f"<p>{escape(paragraph.strip())}</p>"))
 
-    texts = dict(section_texts(report))
+    texts = dict(section_texts(report, tables))
     text("一、总体情况", texts["一、总体情况"])
     body.append(("heading", "二、主动公开政府信息情况"))
     body.append(("table", {"caption": "", "rows": [[group, label] + [f"{c}：{v}" for c, v in cells]

@@ -101,7 +101,7 @@ def report_detail(request, year):
         "two": reports.table2_rows(tables["two"]), "three": reports.table3_rows(tables["three"]),
         "four": [(label, [tables["four"][b][c] for c, _l in reports.TABLE4_COLUMNS]) for b, label in reports.TABLE4_BLOCKS],
         "column_labels": reports.COLUMN_LABELS, "four_labels": [label for _c, label in reports.TABLE4_COLUMNS],
-        "saved": report.pk is not None,
+        "saved": report.pk is not None, "fees_sentence": reports.fees_sentence(tables.get("fees")),
     }, status=400 if request.method == "POST" else 200)
 
 

@@ -2,6 +2,7 @@
 the clock event and writes one Wagtail log entry (actions in wagtail_hooks.py).
 """
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +15,7 @@ from workdays.clock import EXTEND, PAUSE, RESTART, RESUME, START
 from . import roles
 from .models import (
     ANSWER_LIMIT, CORRECTION_NOTICE_LIMIT, DEFAULT_CORRECTION_PERIOD, MAX_EXTENSION, THIRD_PARTY_PERIOD,
-    ClockEntry, DisclosureRequest, ReceivedChannel, Status,
+    ClockEntry, DisclosureRequest, FeeBasis, ReceivedChannel, Status,
 )
 from .outcomes import Outcome
 
@@ -150,20 +151,39 @@ def extend(request, user, approver, day, days, reason):
 
 
 @transaction.atomic
-def draft_answer(request, user, outcome, answer_text, legal_basis="", fee=0):
+def draft_answer(request, user, outcome, answer_text, legal_basis="", fee=None, fee_basis=FeeBasis.PER_ITEM,
+                 pages=None, fee_reason=""):
+    """Draft the answer; the fee is computed from the 109号 tiers unless staff give another with a reason."""
+    from .fees import suggested_fee
+
     _check(request.status in (Status.HANDLING, Status.AWAITING_APPROVAL),
            _("An answer can only be drafted while the request is handled."))
     _check(outcome in Outcome.values and outcome != Outcome.OTHER_NO_CORRECTION,
            _("Choose the outcome of the request."))
     _check(bool(answer_text.strip()), _("Write the answer."))
+    _check(fee_basis in (FeeBasis.PER_ITEM, FeeBasis.PER_PAGE), _("Choose how the fee is counted."))
+    _check(fee_basis != FeeBasis.PER_PAGE or pages is not None,
+           _("Give the number of pages provided to count the fee by page."))
+    suggested, quantity = suggested_fee(request, fee_basis, pages)
+    fee = suggested if fee is None else Decimal(fee).quantize(Decimal("0.01"))
+    fee_reason = (fee_reason or "").strip()
+    _check(fee >= 0, _("The fee cannot be negative."))
+    _check(fee == suggested or bool(fee_reason),
+           _("The standard fee is %(fee)s yuan; give the reason for charging %(other)s yuan.")
+           % {"fee": suggested, "other": fee})
     request.outcome = outcome
     request.answer_text = answer_text
     request.legal_basis = legal_basis
-    request.fee = fee or 0
+    request.fee = fee
+    request.fee_basis = fee_basis
+    request.fee_quantity = quantity
+    request.fee_suggested = suggested
+    request.fee_reason = fee_reason if fee != suggested else ""
     request.answered_by = user
     request.status = Status.AWAITING_APPROVAL
     request.save()
-    _log(request, "answer_drafted", user, outcome=Outcome(outcome).label)
+    _log(request, "answer_drafted", user, outcome=Outcome(outcome).label, fee=str(fee), fee_suggested=str(suggested),
+         fee_basis=FeeBasis(fee_basis).label, fee_quantity=quantity, reason=request.fee_reason)
 
 
 @transaction.atomic

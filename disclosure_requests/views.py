@@ -7,7 +7,7 @@ pair gets the same answer as an unknown number.
 import re
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from core.public_forms import guarded
 from . import roles, services
 from .forms import OnlineRequestForm, StatusForm
 from .models import DisclosureRequest, ReceivedChannel, Status
-from .reply_document import reply_docx, reply_filename
+from .reply_document import reply_response
 
 SESSION_KEY = "disclosure_requests_seen"
 NUMBER = re.compile(r"YSQ\d{9,15}")
@@ -70,26 +70,17 @@ def status(request):
 
 
 @never_cache
-def download_reply(request, number):
+def download_reply(request, number, extension="docx"):
     allowed = request.session.get(SESSION_KEY, [])
     if not NUMBER.fullmatch(number):  # also keeps NUL and other junk away from PostgreSQL
         raise Http404
     item = DisclosureRequest.objects.filter(number=number).first()
     if item is None or item.pk not in allowed or item.status != Status.CLOSED or not item.answer_text:
         raise Http404
-    response = HttpResponse(reply_docx(item),
-                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(reply_filename(item))}"
-    return response
+    return reply_response(item, extension)
 
 
 def _allow(request, item):
     seen = request.session.get(SESSION_KEY, [])
     if item.pk not in seen:
         request.session[SESSION_KEY] = (seen + [item.pk])[-20:]
-
-
-def _quote(name):
-    from urllib.parse import quote
-
-    return quote(name)

@@ -1,13 +1,18 @@
+from django.db import models
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from core.audit import register_log_action
 
 from . import admin_views, report_views, roles
+from .models import FeeTier
 
 app_name = "disclosure_requests_admin"
 
@@ -16,6 +21,7 @@ admin_patterns = [
     path("register/", admin_views.register, name="register"),
     path("<int:pk>/", admin_views.detail, name="detail"),
     path("<int:pk>/reply.docx", admin_views.reply, name="reply"),
+    path("<int:pk>/reply.pdf", admin_views.reply, {"extension": "pdf"}, name="reply_pdf"),
     path("<int:pk>/convert/", admin_views.convert, name="convert"),
     path("<int:pk>/<slug:action>/", admin_views.act, name="act"),
     path("reports/", report_views.report_list, name="reports"),
@@ -24,6 +30,65 @@ admin_patterns = [
     path("reports/<int:year>/report.xlsx", report_views.export_xlsx, name="report_xlsx"),
     path("reports/<int:year>/publish/", report_views.publish, name="report_publish"),
 ]
+
+
+class FeeTierPermissionPolicy(BasePermissionPolicy):
+    """办公室 sees the fee tiers; its head (and superusers, the site operator) change them. Nobody else."""
+
+    @staticmethod
+    def _allowed(user, actions):
+        if set(actions) <= {"view"}:
+            return roles.can_handle(user)
+        return roles.can_approve(user)
+
+    def user_has_permission(self, user, action):
+        return self._allowed(user, [action])
+
+    def user_has_any_permission(self, user, actions):
+        return any(self._allowed(user, [action]) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        role = "handle" if set(actions) <= {"view"} else "approve"
+        groups = roles._groups(role) + (roles._groups("approve") if role == "handle" else [])
+        return get_user_model().objects.filter(is_active=True).filter(
+            models.Q(is_superuser=True) | models.Q(groups__name__in=groups)).distinct()
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.model.objects.all() if self.user_has_any_permission(user, actions) else self.model.objects.none()
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        return self.users_with_any_permission(actions)
+
+
+register_permission_policy(FeeTier, FeeTierPermissionPolicy(FeeTier))
+
+
+class FeeTierViewSet(ModelViewSet):
+    """信息处理费标准 (国办函〔2020〕109号) as data: the operator edits the tiers without code."""
+
+    model = FeeTier
+    icon = "doc-full"
+    menu_label = _("Information processing fee tiers")
+    add_to_settings_menu = True
+    form_fields = ["basis", "above", "up_to", "amount", "step", "step_increase"]
+    list_display = ["basis", "above", "up_to", "amount", "step", "step_increase"]
+    list_filter = ["basis"]
+
+
+@hooks.register("register_admin_viewset")
+def register_fee_tiers():
+    return FeeTierViewSet("disclosure_fee_tiers")
 
 
 @hooks.register("register_admin_urls")

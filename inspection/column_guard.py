@@ -52,7 +52,8 @@ def empty_new_column_message(page):
     """Why this column may not go live yet, or None."""
     from sections.models import ColumnPage, LinkColumnPage
 
-    if not isinstance(page, ColumnPage) or isinstance(page, LinkColumnPage) or page.live:
+    # A page being created is live=True (the model default) until it is saved: only a saved page's flag counts.
+    if not isinstance(page, ColumnPage) or isinstance(page, LinkColumnPage) or (page.pk is not None and page.live):
         return None
     cls = column_classes.class_for(_slug_path(page), page.title)
     if cls.name == column_classes.EXEMPT or has_live_content(page):

@@ -8,6 +8,7 @@ read every page before publication. The engine reads changes at once
 change), so the next submission, approval or nightly scan uses them.
 """
 from django import forms
+from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
@@ -58,7 +59,16 @@ class AllowedTermCreateView(_RecordAdder, generic.CreateView):
     pass
 
 
-class SensitiveWordViewSet(ModelViewSet):
+class _ValidatingViewSet(ModelViewSet):
+    """ModelViewSet builds its form with modelform_factory from form_fields alone and ignores
+    form_class; the validation of these lists lives in form_class, so build on it."""
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(self.model, form=self.form_class, fields=self.form_fields,
+                                 formfield_callback=self.formfield_for_dbfield)
+
+
+class SensitiveWordViewSet(_ValidatingViewSet):
     model = SensitiveWord
     form_class = SensitiveWordForm
     index_view_class = SensitiveWordIndexView
@@ -73,7 +83,7 @@ class SensitiveWordViewSet(ModelViewSet):
     search_fields = ["term", "suggestion", "note"]
 
 
-class AllowedTermViewSet(ModelViewSet):
+class AllowedTermViewSet(_ValidatingViewSet):
     model = AllowedTerm
     form_class = AllowedTermForm
     add_view_class = AllowedTermCreateView

@@ -9,6 +9,7 @@ frontend-cache backends (``WAGTAILFRONTENDCACHE``); without a backend this is
 a no-op and only the fragment generation is bumped.
 """
 import logging
+import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -63,10 +64,49 @@ def _translations(pages):
     return list(found.values())
 
 
+def _is_item(page):
+    """Item pages (articles, documents, …) are ``core.BasePage`` subclasses; home, sections and columns are navigation."""
+    from core.models import BasePage
+
+    cls = page.specific_class
+    return cls is not None and issubclass(cls, BasePage)
+
+
+def navigation_urls(pages):
+    """URLs that show navigation pages in their menus, in the pages' own languages.
+
+    A section (depth 3) is in the main navigation of every page of its site:
+    all URLs. Any other navigation page (a column) is in the side navigation of
+    its siblings' pages (``column_page.html`` lists the parent's children) and
+    in the breadcrumbs and side navigation of its own descendants.
+    """
+    urls, seen = set(), set()
+    for p in pages:
+        if not p.depth or p.depth < 3 or _is_item(p) or p.pk in seen:
+            continue
+        if p.depth == 3:
+            return all_urls()
+        seen.add(p.pk)
+        parent_path = p.path[: -Page.steplen]
+        related = Page.objects.live().filter(depth=p.depth, path__startswith=parent_path) | \
+            Page.objects.live().descendant_of(p)
+        for q in related:
+            url = q.get_full_url()
+            if url:
+                urls.add(url)
+    return urls
+
+
 def page_urls(page, *, with_ancestors=True, extra_pages=()):
-    """Every URL that shows ``page`` (in every language)."""
+    """Every URL that shows ``page`` (in every language).
+
+    The page, its ancestors (listings, section and home blocks), the pages the
+    hook ``pagecache_related_pages`` names (tag pages, feeds, policy listings,
+    the items whose 上一篇/下一篇 or 相关信息 show it), the site maps, and for a
+    column or section the pages whose navigation shows it (``navigation_urls``).
+    """
     pages = _translations([page, *extra_pages])
-    related_urls = set()
+    related_urls = navigation_urls(pages)
     for fn in hooks.get_hooks("pagecache_related_pages"):
         more_pages, more_urls = fn(page.specific)
         pages += _translations(list(more_pages))
@@ -121,15 +161,30 @@ def all_urls():
 
 
 def changed(urls):
-    """Bump the generation now and after commit; purge ``urls`` after commit."""
+    """Bump the generation now and after commit; purge ``urls`` after commit, and once more a little later.
+
+    The second purge (``PAGECACHE["REPURGE_AFTER"]`` seconds, default 5; 0 turns it
+    off) removes a page that a request already running at gunicorn when the change
+    committed rendered from the old content and nginx stored after the first purge.
+    It runs in a daemon thread, so a short-lived command (shell, import) may exit first.
+    """
     generation.bump()
     urls = set(urls)
 
     def after_commit():
         generation.bump()
         send(urls)
+        delay = _repurge_delay()
+        if delay and urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            timer = threading.Timer(delay, send, args=(urls,))
+            timer.daemon = True
+            timer.start()
 
     transaction.on_commit(after_commit)
+
+
+def _repurge_delay():
+    return getattr(settings, "PAGECACHE", {}).get("REPURGE_AFTER", 5)
 
 
 def send(urls):

@@ -33,14 +33,3 @@ def user_handles_document(page, user):
             return True
     return False
 
-
-def document_readable(document, user):
-    """False when the file belongs only to documents the user may not read (see the module docstring)."""
-    from .models import PolicyAttachment
-
-    pages = [a.page for a in PolicyAttachment.objects.filter(document=document).select_related("page")]
-    if not pages:
-        return True
-    if any(page.live and page.is_public and page.get_view_restrictions().count() == 0 for page in pages):
-        return True
-    return any(user_handles_document(page, user) for page in pages)

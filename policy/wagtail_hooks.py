@@ -128,7 +128,18 @@ def undisclosed_attachments_only_for_handlers(document, request):
     """A file attached only to 依申请公开 / 不予公开 documents is as closed as they are (see policy.access)."""
     from django.http import Http404
 
-    from .access import document_readable
-
     if not document_readable(document, getattr(request, "user", None)):
         raise Http404
+
+
+def document_readable(document, user):
+    """False when the file belongs only to documents the user may not read (see policy.access)."""
+    from .access import user_handles_document
+    from .models import PolicyAttachment
+
+    pages = [a.page for a in PolicyAttachment.objects.filter(document=document).select_related("page")]
+    if not pages:
+        return True
+    if any(page.live and page.is_public and page.get_view_restrictions().count() == 0 for page in pages):
+        return True
+    return any(user_handles_document(page, user) for page in pages)

@@ -7,6 +7,8 @@ neighbour and 下一篇 the older one. Cross-listed items (hook
 from django.db.models import Q
 from wagtail.models import Page
 
+from core import bulk
+
 from .listing import item_content_types, restrict_public_items
 
 
@@ -33,11 +35,41 @@ def previous_next(page):
     return newer, older
 
 
-def related_items(page, limit=5):
+RELATED_LIMIT = 5
+
+
+def related_items(page, limit=RELATED_LIMIT):
     """The newest other items of the same column: one query."""
     if not page.path:
         return []
     return list(_siblings(page).order_by("-first_published_at", "-pk")[:limit])
+
+
+def items_showing(page):
+    """The sibling items whose 上一篇/下一篇 or 相关信息 show ``page`` (for the page cache's purges).
+
+    Its newer and older neighbours always; and when ``page`` is among the
+    ``RELATED_LIMIT + 1`` newest items of its column, every live sibling, since
+    each of them lists the newest ``RELATED_LIMIT`` other items. A few queries,
+    evaluated whether ``page`` is live (publish) or not (unpublish, removal).
+    Inside a bulk import's passes the siblings are listed once per column and round.
+    """
+    if not page.path or page.depth is None or page.depth < 3:
+        return []
+    newer, older = previous_next(page)
+    shown = [p for p in (newer, older) if p is not None]
+    when = page.first_published_at
+    if when is None:
+        return shown
+    newer_count = _siblings(page).filter(Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=page.pk)).count()
+    if newer_count <= RELATED_LIMIT:
+        # In a bulk import every item was published before the passes run, so the column's
+        # items are listed once per round of passes, not once per imported item (n² otherwise).
+        listed = bulk.memo(("sections.sibling_items", page.path[: -page.steplen]), lambda: {"done": False})
+        if not listed["done"]:
+            listed["done"] = bulk.active()
+            shown += list(_siblings(page))
+    return shown
 
 
 class NeighboursMixin:

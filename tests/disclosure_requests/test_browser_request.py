@@ -50,9 +50,13 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     from django.core.cache import cache
     from docx import Document
 
+    from pypdf import PdfReader
+
+    from disclosure_requests.fees import install_standard_tiers
     from disclosure_requests.models import DisclosureRequest
 
     cache.clear()
+    install_standard_tiers()  # a transactional test before this one may have flushed the seeded 109号 tiers
     make_user("bgs_editor", groups=["办公室"], password=PASSWORD, email="bgs_editor@example.gov.cn")
     make_user("bgs_head", groups=["办公室负责人"], password=PASSWORD, email="bgs_head@example.gov.cn")
     base = live_server.url
@@ -97,8 +101,12 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     admin.goto(f"{base}/admin/disclosure-requests/")
     admin.click(f"text={number}")
     admin.wait_for_selector("#action-answer")
+    # The fee the 109号 tiers give is shown before staff answer: a first request in the month is free.
+    assert "第 1 件申请，按收费标准为 0.00 元" in admin.inner_text("#fee-hint")
     admin.select_option("#id_answer-outcome", "disclosed")
     admin.fill("#id_answer-answer_text", "经查，现将2025年本市危险化学品事故起数统计提供给您。")
+    admin.locator("#action-answer").scroll_into_view_if_needed()
+    _shot(admin, "03a-admin-answer-form")
     admin.click("#action-answer button[type=submit]")
     admin.wait_for_selector("text=答复已拟定")
     _shot(admin, "03-admin-answer-drafted")
@@ -133,5 +141,22 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     path = info.value.path()
     text = "\n".join(p.text for p in Document(io.BytesIO(Path(path).read_bytes())).paragraphs)
     assert "政府信息公开申请答复书" in text and number in text and "事故起数统计提供给您" in text
+    # The same 答复书 as PDF, read back.
+    with page.expect_download() as info:
+        page.click("#download-reply-pdf")
+    assert info.value.suggested_filename.endswith(".pdf")
+    pdf = Path(info.value.path()).read_bytes()
+    text = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "政府信息公开申请答复书" in text and number in text and "事故起数统计提供给您" in text
+    assert "60日内" in text and "6个月内" in text and "本次不收取信息处理费" in text
+    assert "陈晓燕" in text  # the addressee: the applicant's own copy, reached only with the 查询码
+    (SCREENSHOTS / "requests-07-reply.pdf").write_bytes(pdf)
+
+    # Staff get the same document from the admin.
+    admin.goto(f"{base}/admin/disclosure-requests/{item.pk}/")
+    with admin.expect_download() as info:
+        admin.click("#reply-pdf")
+    staff_pdf = Path(info.value.path()).read_bytes()
+    assert number in "".join(p.extract_text() for p in PdfReader(io.BytesIO(staff_pdf)).pages)
     staff.close()
     phone.close()

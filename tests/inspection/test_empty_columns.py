@@ -34,7 +34,7 @@ def test_publishing_an_empty_new_column_from_the_editor_is_refused(users, as_use
     assert response.status_code == 302, response.content.decode()[:2000]
     draft = Page.objects.get(slug="yjkp").specific
     edit = reverse("wagtailadmin_pages:edit", args=(draft.pk,))
-    draft_item = ArticlePage(title="草稿信息", slug="draft-item", summary="摘要")
+    draft_item = ArticlePage(title="草稿信息", slug="draft-item", summary="摘要", live=False)
     draft.add_child(instance=draft_item)
     draft_item.save_revision()
     assert admin.post(edit, _column_data("应急科普专栏", "yjkp", "action-publish")).status_code == 200

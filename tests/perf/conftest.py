@@ -16,6 +16,19 @@ def _publish_counterparts(page):
                 target.specific.save_revision().publish()
 
 
+LISTED_ITEMS = 20
+
+
+def _publish_items_counterparts(items):
+    """The items' 繁體 copies in one batch, and their English drafts published."""
+    from multilingual.sync import PageSync
+
+    PageSync().sync_many(items)
+    keys = [item.translation_key for item in items]
+    for target in Page.objects.filter(translation_key__in=keys, locale__language_code="en", live=False):
+        target.specific.save_revision().publish()
+
+
 @pytest.fixture
 def multilingual_content(settings, column, site_tree, publish):
     """{"zh-hans"|"zh-hant"|"en": {page kind: url}} for home, section, column, article and policy page."""
@@ -24,6 +37,12 @@ def multilingual_content(settings, column, site_tree, publish):
 
     settings.MULTILINGUAL = {**getattr(settings, "MULTILINGUAL", {}), "AUTO_SYNC": False}
     news = column("xwzx/xw")
+    # The column listing shows a full first page (ITEMS_PER_PAGE = 20 items, in every
+    # language), so a query per listed item would show in the counts.
+    items = [
+        publish(news, ArticlePage(title=f"安全生产检查通报第{n}期", slug=f"perf-item-{n}", summary=f"第{n}期摘要"))
+        for n in range(1, LISTED_ITEMS)
+    ]
     article = publish(news, ArticlePage(
         title="全市安全生产工作会议召开", slug="perf-meeting",
         body=[("paragraph", "<p>会议强调要压实安全生产责任。</p>")],
@@ -37,10 +56,11 @@ def multilingual_content(settings, column, site_tree, publish):
     policy_column.add_child(instance=doc)
     doc.save_revision().publish()
     doc.refresh_from_db()
-    for page in (article, doc):
-        _publish_counterparts(page)
+    _publish_counterparts(article)
+    _publish_counterparts(doc)
+    _publish_items_counterparts(items)
     pages = {"home": site_tree, "section": news.get_parent(), "column": news, "article": article, "policy": doc}
-    result = {}
+    result = {"_news": news}
     for code in ("zh-hans", "zh-hant", "en"):
         result[code] = {}
         for kind, page in pages.items():

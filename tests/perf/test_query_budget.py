@@ -1,11 +1,15 @@
 """Uncached public pages stay within a budget of SQL queries, in every language.
 
-The first request after a publish fills the fragment caches; the budget is for
-every request (warm) and a looser one for the first (cold) request.
+Measured with Django's test client (no nginx), so every request runs the page:
+"cold" is the first request with an empty fragment cache (as after a publish,
+which starts a new content generation), "warm" a repeat request whose route,
+site settings and template fragments come from the per-generation cache.
+The column listing holds a full first page of items (tests/perf/conftest.py).
 """
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,16 +24,17 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    return len(queries), [q["sql"] for q in queries.captured_queries]
+    return len(queries), [q["sql"] for q in queries.captured_queries], response.content.decode()
 
 
-def test_every_page_type_and_language_within_budget(client, multilingual_content):
+def measure(client, urls):
+    """{(language, kind): (cold, warm, warm SQL)}; the fragment cache is emptied before each cold request."""
     report = {}
     for code in LANGUAGES:
         for kind in KINDS:
-            url = multilingual_content[code][kind]
-            cold, _ = count_queries(client, url)
-            warm, sql = count_queries(client, url)
+            cache.clear()
+            cold, _sql, _body = count_queries(client, urls[code][kind])
+            warm, sql, _body = count_queries(client, urls[code][kind])
             report[(code, kind)] = (cold, warm, sql)
     print("\nqueries (cold, warm):")
     for (code, kind), (cold, warm, _sql) in report.items():
@@ -39,5 +44,39 @@ def test_every_page_type_and_language_within_budget(client, multilingual_content
         with open(dump, "w") as out:
             for (code, kind), (_cold, warm, sql) in report.items():
                 out.write(f"== {code} {kind}: {warm}\n" + "\n".join(q[:300] for q in sql) + "\n")
+    return report
+
+
+def test_warm_pages_within_budget_and_no_query_per_listed_item(client, multilingual_content):
+    urls = multilingual_content
+    report = measure(client, urls)
     over = {key: warm for key, (_cold, warm, _sql) in report.items() if warm > BUDGET}
-    assert not over, f"above {BUDGET} queries: {over}"
+    assert not over, f"warm requests above {BUDGET} queries: {over}"
+
+    # The listing shows a full page of items in every language ...
+    for code in LANGUAGES:
+        body = client.get(urls[code]["column"]).content.decode()
+        assert body.count("perf-item-") >= 19, (code, body.count("perf-item-"))
+    # ... and costs the same number of queries with 2 items as with 20 (cold and warm).
+    news = urls["_news"]
+    listed = {}
+    for shown in (20, 2):
+        if shown == 2:
+            for item in news.get_children().live().filter(slug__startswith="perf-item-")[: 20 - 2 - 1]:
+                item.specific.unpublish()
+        cache.clear()
+        cold, _sql, body = count_queries(client, urls["zh-hans"]["column"])
+        warm, _sql, _body = count_queries(client, urls["zh-hans"]["column"])
+        listed[shown] = (cold, warm, body.count("perf-item-"))
+    assert listed[2][2] < listed[20][2], listed  # fewer items really were listed
+    assert listed[2][:2] == listed[20][:2], f"queries (cold, warm) per listed items differ: {listed}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Not met yet: the first request after a publish (empty fragment cache) takes 25-49 queries "
+    "(Wagtail's routing per tree level, view restrictions, navigation, breadcrumbs, language versions, "
+    "site root paths); see the README's Deploy: page cache section"))
+def test_cold_pages_within_budget(client, multilingual_content):
+    report = measure(client, multilingual_content)
+    over = {key: cold for key, (cold, _warm, _sql) in report.items() if cold > BUDGET}
+    assert not over, f"cold requests above {BUDGET} queries: {over}"
