@@ -15,8 +15,8 @@ What is sent (the numbers are asserted in the tests), 3 x 371 = 1,113 requests:
   公开信件 (p, channel), statistics (month), the 政策留言 form (page), the consultation form (part),
   care mode (next, on) and the home page. Pair n gets every 58th input from offset n, so the
   pairs together send the whole corpus, about 6 inputs each (the classes interleave): 371 requests;
-- path segments: 14 URL shapes (page paths in three languages, tags, feeds, letters, 答复书,
-  双公示 records, consultation ids, documents), every 14th input each: 371 requests;
+- path segments: 15 URL shapes (page paths in three languages, tags, feeds, letters, 答复书 (docx, pdf),
+  双公示 records, consultation ids, documents), every 15th input each: 371 requests;
 - POST forms (CAPTCHA in its test mode, rate limit off): 6 forms (letter, 信件查询,
   依申请公开 application and status lookup, consultation comment, survey), 25 fields in all,
   each field every 25th input: 371 submissions.
@@ -74,7 +74,7 @@ CORPUS = _load()
 # Strides keep the file fast (about 1,900 requests) while every input still reaches every kind of
 # target: the slots of one kind together cover all residues of its stride, so all of the corpus.
 GET_STRIDE = 58  # = the number of GET targets, PATH_STRIDE of path shapes, POST_STRIDE of form fields:
-PATH_STRIDE = 14  # each input then reaches exactly one target of each kind
+PATH_STRIDE = 15  # each input then reaches exactly one target of each kind
 POST_STRIDE = 25
 
 
@@ -174,7 +174,7 @@ def _path_targets(site):
     return [
         "/{}/", "/xwzx/{}/", "/zh-hant/{}/", "/en/{}/", site["library"].url + "{}/",
         "/policy/tags/{}/", "/policy/tags/{}/rss/", "/policy/tags/{}/atom/",
-        "/hudong/letters/{}/", "/hudong/write/{}/", "/ysqgk/status/{}/reply.docx",
+        "/hudong/letters/{}/", "/hudong/write/{}/", "/ysqgk/status/{}/reply.docx", "/ysqgk/status/{}/reply.pdf",
         site["sgs"].url + "record/{}/", "/participation/comment/{}/", "/documents/1/{}",
     ]
 
@@ -237,11 +237,11 @@ def test_query_parameters(public_site):
     # the corpus and the sampling are what the module docstring says
     assert len(CORPUS) == 371 and len({i.kind for i in CORPUS}) == 29
     targets = _get_targets(public_site)
-    assert len(targets) == 58 and len(_path_targets(public_site)) == 14
+    assert len(targets) == 58 and len(_path_targets(public_site)) == 15
     assert len(targets) >= GET_STRIDE and len(_path_targets(public_site)) >= PATH_STRIDE
     assert sum(len(fields) for _name, fields, _build in POST_FORMS) == 25 >= POST_STRIDE
     assert sum(len(sample(n, GET_STRIDE)) for n in range(len(targets))) == len(CORPUS)
-    assert sum(len(sample(n, PATH_STRIDE)) for n in range(14)) == len(CORPUS)
+    assert sum(len(sample(n, PATH_STRIDE)) for n in range(15)) == len(CORPUS)
     assert sum(len(sample(n, POST_STRIDE)) for n in range(25)) == len(CORPUS)
     for stride in (GET_STRIDE, PATH_STRIDE, POST_STRIDE):
         sent = [i for n in range(stride) for i in sample(n, stride)]
@@ -264,7 +264,7 @@ def test_path_segments(public_site):
             segment = item.value if item.raw else quote(item.value, safe="", errors="surrogatepass")
             response = client.get(shape.format(segment))
             findings.check(response, item, f"GET {shape}", baseline=baseline)
-    assert findings.requests == sum(len(sample(n, PATH_STRIDE)) for n in range(14))
+    assert findings.requests == sum(len(sample(n, PATH_STRIDE)) for n in range(15))
     findings.assert_clean()
 
 
