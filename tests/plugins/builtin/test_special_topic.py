@@ -43,11 +43,13 @@ def test_closed_topic_is_archived_but_still_reachable(client, topic):
     assert client.get(topic.url + "hdbs/notice/").status_code == 200
 
 
+@pytest.mark.django_db  # a new Page looks up its ContentType: cached only when an earlier test in the worker did
 def test_upcoming_status():
     page = SpecialTopicPage(opens_on=timezone.localdate() + dt.timedelta(days=1))
     assert page.status == TopicStatus.UPCOMING
 
 
+@pytest.mark.django_db  # a new Page looks up its ContentType: cached only when an earlier test in the worker did
 def test_validation():
     page = SpecialTopicPage(title="x", slug="x", opens_on=dt.date(2026, 6, 30), closes_on=dt.date(2026, 6, 1),
                             theme_colour="red;background:url(x)")
