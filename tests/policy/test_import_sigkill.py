@@ -174,3 +174,4 @@ def test_sigkill_at_a_random_row_then_rerun_leaves_everything_live_once_and_sear
     assert state["not_in_admin_search"] == [], msg
     assert state["pending_passes"] == [], msg
     assert state["search_misses"] == [], msg
+    assert state["sampled_on_request"] > 0 and state["search_leaks"] == [], msg
