@@ -14,6 +14,14 @@ from django.core.management import call_command
 _SNAPSHOT = {}
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked `long` go first (a stable sort, after pytest-django's own ordering): pytest-xdist hands
+    out tests in collection order, so a minutes-long test started last would leave the other workers idle
+    at the end. The transactional ones among them are safe anywhere: the next test restores the snapshot."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connection
@@ -116,7 +124,7 @@ def publish():
     return make
 
 
-pytest_plugins = ["plugins.testing"]
+pytest_plugins = ["plugins.testing", "tests.browser"]
 
 
 @pytest.fixture(autouse=True)

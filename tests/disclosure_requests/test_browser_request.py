@@ -1,38 +1,17 @@
 """A request filed from a phone, answered by 办公室 in the admin, the 答复书 downloaded by the applicant."""
 import datetime
 import io
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+from tests.browser import DESKTOP, PHONE, SCREENSHOTS, shot
+
 PASSWORD = "pass-for-tests-1"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1400, "height": 1000}
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 def _shot(page, name):
-    page.screenshot(path=str(SCREENSHOTS / f"requests-{name}.png"), full_page=True)
+    shot(page, f"requests-{name}")
 
 
 def _login(page, base, username):
@@ -45,7 +24,7 @@ def _login(page, base, username):
 
 
 @pytest.mark.browser
-def test_phone_request_answered_and_downloaded(transactional_db, live_server, browser, site_tree, make_user):
+def test_phone_request_answered_and_downloaded(transactional_db, live_server, chromium, site_tree, make_user):
     from captcha.models import CaptchaStore
     from django.core.cache import cache
     from docx import Document
@@ -61,7 +40,7 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     make_user("bgs_head", groups=["办公室负责人"], password=PASSWORD, email="bgs_head@example.gov.cn")
     base = live_server.url
 
-    phone = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True, accept_downloads=True)
+    phone = chromium.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True, accept_downloads=True)
     page = phone.new_page()
     page.set_default_timeout(20000)
     page.goto(f"{base}/ysqgk/apply/")
@@ -94,7 +73,7 @@ def test_phone_request_answered_and_downloaded(transactional_db, live_server, br
     assert "陈晓燕" not in page.content() and "11010519491231002X" not in page.content()
     item = DisclosureRequest.objects.get(number=number)
 
-    staff = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    staff = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
     admin = staff.new_page()
     admin.set_default_timeout(20000)
     _login(admin, base, "bgs_editor")

@@ -3,11 +3,11 @@ import datetime
 
 import pytest
 
-from tests.moderation.test_browser_workflow import PASSWORD, _login, _shot, browser_page  # noqa: F401
+from tests.moderation.test_browser_workflow import PASSWORD, _login, _shot
 
 
 @pytest.mark.browser
-def test_dashboards_render_on_desktop_and_phone(transactional_db, live_server, browser_page, site_tree, make_user,  # noqa: F811
+def test_dashboards_render_on_desktop_and_phone(transactional_db, live_server, browser_page, site_tree, make_user,
                                                 column, publish):
     from inspection.profile import run_profile
     from sections.models import ArticlePage

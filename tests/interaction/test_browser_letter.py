@@ -1,42 +1,10 @@
 """A member of the public writes on a phone; the bureau handles the letter in the admin; the reply shows up."""
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+from tests.browser import DESKTOP, PHONE, new_page, shot as _shot
 PASSWORD = "pass-for-tests-1"
 TITLE = "咨询危险化学品经营许可证延续材料"
 REPLY = "您好！延续申请需在有效期届满3个月前提交申请书和安全评价报告。"
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                          "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-def _page(browser, width, height, mobile=False):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", is_mobile=mobile,
-                                  has_touch=mobile)
-    page = context.new_page()
-    page.set_default_timeout(20000)
-    return page
-
-
-def _shot(page, name):
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def _solve_captcha(page):
@@ -46,8 +14,8 @@ def _solve_captcha(page):
     page.fill("input[name=captcha_1]", CaptchaStore.objects.get(hashkey=key).response)
 
 
-def _admin(browser, base, username):
-    page = _page(browser, 1400, 1000)
+def _admin(chromium, base, username):
+    page = new_page(chromium, DESKTOP)
     page.goto(f"{base}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
@@ -57,7 +25,7 @@ def _admin(browser, base, username):
 
 
 @pytest.mark.browser
-def test_letter_from_phone_to_published_reply(transactional_db, live_server, browser, site_tree, make_user, settings):
+def test_letter_from_phone_to_published_reply(transactional_db, live_server, chromium, site_tree, make_user, settings):
     from departments.models import Department
     from interaction.models import Letter
     from interaction.setup import ensure_letter_types
@@ -69,7 +37,7 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
         make_user(username, groups=groups, password=PASSWORD, email=f"{username}@example.gov.cn")
     base = live_server.url
 
-    phone = _page(browser, 390, 844, mobile=True)
+    phone = new_page(chromium, PHONE)
     phone.goto(f"{base}/hudong/write/consultation/")
     _shot(phone, "letters-01-phone-form")
     phone.fill("#id_title", TITLE)
@@ -85,7 +53,7 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
     letter = Letter.objects.get(number=number)
     assert letter.title == TITLE and len(code) >= 10
 
-    receiver = _admin(browser, base, "zcfg_editor")
+    receiver = _admin(chromium, base, "zcfg_editor")
     receiver.goto(f"{base}/admin/letters/{letter.pk}/")
     assert "张三丰" in receiver.content()
     receiver.select_option("#id_assign-department", str(Department.objects.get(name="安全生产执法监察处").pk))
@@ -93,13 +61,13 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
     receiver.wait_for_selector("text=办理中")
     _shot(receiver, "letters-03-admin-assigned")
 
-    editor = _admin(browser, base, "zf_editor")
+    editor = _admin(chromium, base, "zf_editor")
     editor.goto(f"{base}/admin/letters/{letter.pk}/")
     editor.fill("#id_draft-reply", REPLY)
     editor.locator("#step-draft button[type=submit]").click()
     editor.wait_for_selector("text=答复待审核")
 
-    head = _admin(browser, base, "zf_head")
+    head = _admin(chromium, base, "zf_head")
     head.goto(f"{base}/admin/letters/{letter.pk}/")
     head.locator("#step-approve button[type=submit]").click()
     head.wait_for_selector("#letter-state >> text=已答复")
@@ -119,6 +87,6 @@ def test_letter_from_phone_to_published_reply(transactional_db, live_server, bro
     phone.goto(f"{base}/hudong/letters/")
     assert TITLE in phone.content() and "张三丰" not in phone.content() and "13912345678" not in phone.content()
     _shot(phone, "letters-06-phone-public-list")
-    desktop = _page(browser, 1400, 1000)
+    desktop = new_page(chromium, DESKTOP)
     desktop.goto(f"{base}/hudong/letters/")
     _shot(desktop, "letters-07-desktop-public-list")

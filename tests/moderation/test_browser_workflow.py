@@ -1,35 +1,9 @@
 """One news item from an editor's draft to live through every review step, in a real Chromium."""
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+from tests.browser import shot as _shot
 PASSWORD = "pass-for-tests-1"
 TITLE = "全市应急管理系统冬季安全生产工作会议召开"
-
-
-@pytest.fixture
-def browser_page():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(20000)
-        yield page
-        context.close()
-        browser.close()
 
 
 def _login(page, base, username):
@@ -39,10 +13,6 @@ def _login(page, base, username):
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
-
-
-def _shot(page, name):
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.mark.browser

@@ -1,11 +1,10 @@
 """A member of the public comments on one article, a moderator approves and marks it, the feedback shows the mark."""
 import datetime
-import os
 import re
 
 import pytest
 
-from tests.moderation.test_browser_workflow import CHROMIUM, PASSWORD, SCREENSHOTS, _login, _shot, browser_page  # noqa: F401
+from tests.moderation.test_browser_workflow import PASSWORD, _login, _shot
 
 from .conftest import DRAFT
 

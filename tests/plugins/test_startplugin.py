@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.long
 def test_generated_plugin_installs_and_passes_its_own_tests(tmp_path):
     call_command("startplugin", "jinbohui", "--directory", str(tmp_path), "--title", "进博会专栏")
     package = tmp_path / "govsite-jinbohui"

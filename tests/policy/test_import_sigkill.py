@@ -112,6 +112,7 @@ def _kill_when(proc, count, sql, at, what, seed, timeout=600):
     pytest.fail(f"seed {seed}: {what} {at} not reached in {timeout} s")
 
 
+@pytest.mark.long
 @pytest.mark.django_db(transaction=True)  # no open transaction: the database can be copied
 def test_sigkill_at_a_random_row_then_rerun_leaves_everything_live_once_and_searchable(tmp_path, django_db_blocker):
     seed = int(os.environ.get("FAULT_SEED") or random.SystemRandom().randrange(1_000_000))

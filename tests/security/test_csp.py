@@ -1,13 +1,9 @@
 """Content-Security-Policy (django-csp, issue 18): on public and admin pages, with no inline script, and a real
 Chromium loading the public pages and the admin records no CSP violation."""
 import datetime
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+from tests.browser import DESKTOP, SCREENSHOTS
 PASSWORD = "pass-for-tests-1"
 
 
@@ -55,24 +51,6 @@ def test_no_inline_script_in_public_or_admin_html(client, column, make_user):
         assert not re.search(r"\son(click|load|submit|change|error)=", html), url
 
 
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
 RECORD = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', function (e) {
@@ -82,7 +60,7 @@ document.addEventListener('securitypolicyviolation', function (e) {
 
 
 @pytest.mark.browser
-def test_browser_records_no_csp_violation(transactional_db, live_server, browser, column, make_user, settings):
+def test_browser_records_no_csp_violation(transactional_db, live_server, chromium, column, make_user, settings):
     from interaction.setup import ensure_letter_types
 
     settings.RATELIMIT_ENABLE = False
@@ -90,7 +68,7 @@ def test_browser_records_no_csp_violation(transactional_db, live_server, browser
     doc = _policy_doc(column)
     make_user("csp-browser", is_staff=True, is_superuser=True, password=PASSWORD)
     base = live_server.url
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
     context.add_init_script(RECORD)
     page = context.new_page()
     page.set_default_timeout(30000)

@@ -1,6 +1,5 @@
-"""Shared pieces of the browser journeys: Chromium, screenshots and axe-core from the npm registry."""
+"""Shared pieces of the browser journeys: axe-core from the npm registry (Chromium and screenshots: tests/browser.py)."""
 import hashlib
-import os
 import shutil
 import subprocess
 import tarfile
@@ -8,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser import SCREENSHOTS, chromium, new_page, shot  # noqa: F401 (re-exported for older imports)
+
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_VERSION = "4.10.3"
 # sha256 of the registry tarball `npm pack axe-core@4.10.3` (checked before use).
 AXE_TARBALL_SHA256 = "0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292"
 AXE_CACHE = ROOT / "test-artifacts" / "axe"
-DESKTOP = {"width": 1400, "height": 1000}
-PHONE = {"width": 390, "height": 844}
 
 
 def axe_source():
@@ -53,36 +50,3 @@ def serious_violations(page, axe_js):
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
         for v in result["violations"] if v["impact"] in ("serious", "critical")
     ]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; browser test skipped")
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # Playwright's sync API keeps an event loop running in this thread while the browser is open, so
-    # Django's ORM calls in the test need this; restored afterwards, so later tests (and the
-    # subprocesses they start, e.g. `check --deploy`) never inherit it.
-    with pytest.MonkeyPatch.context() as env, sync_playwright() as p:
-        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
-def new_page(browser, viewport):
-    context = browser.new_context(viewport=viewport, locale="zh-CN", is_mobile=viewport is PHONE,
-                                  has_touch=viewport is PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30000)
-    return page
-
-
-def shot(page, name, full_page=True):
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)

@@ -1,5 +1,4 @@
 """Defect 4: the 办 badge stays a small circle in listings and the title keeps its width (desktop and phone)."""
-import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -7,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .journey_browser import PHONE, SCREENSHOTS, chromium, new_page  # noqa: F401
+from tests.browser import SCREENSHOTS, new_page
 
 CSS = Path(__file__).resolve().parents[2] / "site" / "static" / "css" / "site.css"
 

@@ -12,7 +12,7 @@ from sections.models.listing import ITEMS_PER_PAGE
 from tests.policy.conftest import make_doc  # noqa: F401
 from tests.policy.policy_test_helpers import ZCWJ
 
-from .journey_browser import PHONE, chromium, new_page, shot  # noqa: F401
+from tests.browser import PHONE, new_page, shot
 
 
 @pytest.fixture

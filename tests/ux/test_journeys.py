@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .journey_browser import DESKTOP, PHONE, axe_source, chromium, new_page, serious_violations, shot  # noqa: F401
+from tests.browser import DESKTOP, PHONE, new_page, shot
+
+from .journey_browser import axe_source, serious_violations
 
 pytestmark = pytest.mark.browser
 BASE = os.environ.get("JOURNEY_BASE_URL", "").rstrip("/")
