@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.public_forms import PersonalDataMixin, masked_name
+from sections.models.placement import ColumnKindPageMixin
 
 # Unambiguous characters (no 0/O, 1/I/L): a code read over the phone stays readable.
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -241,7 +242,7 @@ class LetterExport(models.Model):
     filters = models.CharField(max_length=500, blank=True)
 
 
-class QuestionAnswerPage(BasePage):
+class QuestionAnswerPage(ColumnKindPageMixin, BasePage):
     """A 便民问答 entry: a question and its answer taken from an answered letter, without the
     writer's personal data, published in the 便民问答 column through the column's review."""
 
@@ -256,6 +257,7 @@ class QuestionAnswerPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("question"), index.SearchField("answer")]
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "questions_answers"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "interaction/question_answer_page.html"
 

@@ -15,3 +15,7 @@ class ModerationConfig(AppConfig):
         from . import media_guard
 
         media_guard.connect()
+
+        from . import progress
+
+        progress.install()

@@ -7,10 +7,12 @@ actions that the task itself refused (for example an approval without the
 confidentiality review form).
 """
 from django.contrib import messages
+from django.urls import reverse
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, TaskState, WorkflowState
@@ -87,6 +89,17 @@ def _confirm(request, page, task_state):
             message = _("Approved: '%(title)s' is now published.")
         else:
             message = _("Approved: '%(title)s' is no longer published.")
-        messages.success(request, message % {"title": title})
+        admin_messages.success(request, message % {"title": title}, buttons=_form_buttons(task_state))
     elif task_state.status == TaskState.STATUS_REJECTED:
         messages.success(request, _("Changes requested: '%(title)s' goes back to its author.") % {"title": title})
+
+
+def _form_buttons(task_state):
+    """The 保密审查表 just filled in: its reviewer may lose access to the page once it goes on or live."""
+    from .models import ConfidentialityReview
+
+    review = ConfidentialityReview.objects.filter(task_state=task_state).only("pk").first()
+    if review is None:
+        return None
+    return [admin_messages.button(reverse("moderation:confidentiality_review", args=[review.pk]),
+                                  _("View the confidentiality review form"))]

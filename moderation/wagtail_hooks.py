@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from core.audit import register_log_action
@@ -167,3 +168,26 @@ def run_content_checks_on_submission(form, page, action, user):
         refusal = approval_refusal(task_state, user, page=page) if task_state is not None else None
         if refusal:
             form.add_error(None, refusal)
+
+
+class ConfidentialityFormsPanel(Component):
+    """我填写的保密审查表: the reviewer's way back to the forms, which stays open after the page has moved on
+    (the reviewer may no longer open its editor once the step is decided)."""
+
+    order = 95
+    template_name = "moderation/dashboard_confidentiality_forms.html"
+
+    def __init__(self, reviews):
+        self.reviews = reviews
+
+    def get_context_data(self, parent_context=None):
+        return {"reviews": self.reviews}
+
+
+@hooks.register("construct_homepage_panels")
+def add_confidentiality_forms_panel(request, panels):
+    reviews = list(
+        ConfidentialityReview.objects.filter(reviewed_by=request.user).select_related("page").order_by("-created_at")[:10]
+    )
+    if reviews:
+        panels.append(ConfidentialityFormsPanel(reviews))

@@ -13,6 +13,8 @@ from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
+from core.progress import track
+
 from .demo_english import ENGLISH, PAGES
 from .review import ReviewRefused, submit_for_review, translation_of
 from .roles import EN_TRANSLATORS_GROUP, ensure_roles
@@ -37,7 +39,7 @@ def _load(stdout):
         stdout.write("English demo skipped: no user in the final review group.")
         return
     published = 0
-    for path in PAGES:
+    for path in track(PAGES, "English pages", unit="page"):
         source = _source_page(path)
         if source is None:
             stdout.write(f"English demo: no source page at /{path}")

@@ -24,6 +24,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.progress import enabled as progress_enabled
+from core.progress import track
+
 from . import conf
 from .conversion import convert_many, convert_segments
 
@@ -230,7 +233,7 @@ def sync_all(stdout=None, user=None):
     syncer = PageSync(user)
     count = 0
     pages = Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True).order_by("path")
-    for page in pages.iterator():
+    for page in track(pages.iterator(), "Traditional Chinese", total=pages.count() if progress_enabled() else None, unit="page"):
         with transaction.atomic():
             syncer.sync(page, refresh=True)
         count += 1

@@ -4,6 +4,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.progress import track
+
 from .demo_content import items_for_column
 from .models import ArticlePage, ColumnPage
 
@@ -12,7 +14,7 @@ def load(stdout):
     created = 0
     now = timezone.now().replace(hour=9, minute=30, second=0, microsecond=0)
     columns = ColumnPage.objects.filter(department__isnull=False, locale__language_code="zh-hans").select_related("department")
-    for column in columns:
+    for column in track(list(columns), "demo items", unit="column"):
         existing = set(column.get_children().values_list("slug", flat=True))
         for index, (title, summary, paragraphs, days_ago) in enumerate(items_for_column(column), start=1):
             slug = f"demo-{index}"

@@ -30,3 +30,14 @@ def removal_subject_prefix(page):
     from django.utils.translation import gettext
 
     return gettext("[Removal] ") if pending_removal(page) else ""
+
+
+@register.inclusion_tag("moderation/includes/confidentiality_forms.html")
+def confidentiality_forms(page):
+    """The 保密审查表 filled in for ``page``, newest first, for whoever decides on it next."""
+    from moderation.models import ConfidentialityReview
+
+    if page is None or not getattr(page, "pk", None):
+        return {"reviews": []}
+    return {"reviews": list(ConfidentialityReview.objects.filter(page_id=page.pk).order_by("-created_at")[:5]),
+            "page": page}

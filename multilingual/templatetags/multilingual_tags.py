@@ -39,3 +39,32 @@ def hreflang_links(context):
     default = links[0][1]  # settings.LANGUAGES[0] is the source language
     links.append(("x-default", default))
     return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+
+@register.simple_tag
+def translator_actions(instance, translation, user):
+    """The translation editor's actions for a translator who may not publish, else None.
+
+    wagtail-localize's editor makes the last action it offers its main button: Publish for those who
+    may publish, and for a translator of a reviewed language (English) 删除. Their main action is
+    提交译文审核 (multilingual/review.py), so the editor template draws this footer for them instead.
+    """
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    from .. import conf
+
+    if not isinstance(instance, Page) or instance.locale.language_code not in conf.reviewed_languages():
+        return None
+    perms = instance.permissions_for_user(user)
+    if perms.can_publish() or not perms.can_edit():
+        return None
+    edit_url = reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    return {
+        "submit_url": reverse("multilingual_submit_for_review", args=[instance.pk]),
+        "next": reverse("wagtailadmin_explore", args=[instance.get_parent().pk]),
+        "edit_url": edit_url,
+        "stop_url": reverse("wagtail_localize:stop_translation", args=[translation.pk]),
+        "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]),
+        "delete_url": reverse("wagtailadmin_pages:delete", args=[instance.pk]) if perms.can_delete() else None,
+    }

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.public_forms import PersonalDataMixin
+from sections.models.placement import ColumnKindPageMixin
 
 from .. import periods
 from ..articles import split_draft
@@ -39,7 +40,7 @@ def today():
     return timezone.localdate()
 
 
-class ConsultationPage(BasePage):
+class ConsultationPage(ColumnKindPageMixin, BasePage):
     """A draft put out for public comment (征集), an item of the 草案意见征集 column."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=500)
@@ -93,6 +94,7 @@ class ConsultationPage(BasePage):
     ]
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "consultation"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = ["participation.FeedbackPage"]
     template = "participation/consultation_page.html"
 

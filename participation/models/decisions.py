@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from core.models import BasePage
+from sections.models.placement import ColumnKindPageMixin
 
 
 class DecisionStatus(models.TextChoices):
@@ -26,7 +27,7 @@ STAGES = (
 )
 
 
-class DecisionCataloguePage(BasePage):
+class DecisionCataloguePage(ColumnKindPageMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=2000)
 
     content_panels = BasePage.content_panels + [
@@ -35,6 +36,7 @@ class DecisionCataloguePage(BasePage):
     ] + BasePage.metadata_panels
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "decisions"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "participation/decision_catalogue_page.html"
 

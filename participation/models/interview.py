@@ -10,9 +10,10 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from sections.models.placement import ColumnKindPageMixin
 
 
-class InterviewPage(BasePage):
+class InterviewPage(ColumnKindPageMixin, BasePage):
     guests = models.CharField(_("guests"), max_length=300)
     interview_time = models.DateTimeField(_("interview time"))
     summary = models.TextField(_("summary"), blank=True, max_length=2000)
@@ -31,6 +32,7 @@ class InterviewPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("guests")]
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "interview"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "participation/interview_page.html"
 

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 
 from core.models import BasePage
 from core.public_forms import PersonalDataMixin
+from sections.models.placement import ColumnKindPageMixin
 
 from .consultation import today
 
@@ -25,7 +26,7 @@ class ResultsVisibility(models.TextChoices):
     NEVER = "never", _("Not published")
 
 
-class SurveyPage(BasePage):
+class SurveyPage(ColumnKindPageMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=2000)
     start_date = models.DateField(_("opens on"))
     end_date = models.DateField(_("closes on"))
@@ -45,6 +46,7 @@ class SurveyPage(BasePage):
     ] + BasePage.metadata_panels
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "survey"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "participation/survey_page.html"
 

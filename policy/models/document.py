@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock
 from core.models import BasePage
 from sections.models.neighbours import NeighboursMixin
+from sections.models.placement import ColumnKindPageMixin
 
 from ..doc_numbers import normalise_doc_number
 from ..forms import PolicyDocumentForm
@@ -55,7 +56,7 @@ class DocType(models.TextChoices):
     OTHER = "其他", _("Other")
 
 
-class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
+class PolicyDocumentPage(ColumnKindPageMixin, NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
     # Identifiers, not text: translations (繁體 by OpenCC, English by people)
     # carry the original's 索引号 and 文号 unchanged.
     override_translatable_fields = BasePage.override_translatable_fields + [
@@ -142,6 +143,7 @@ class PolicyDocumentPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
     # number through the registry's translation_key (see index_numbers.allocate_index_number).
     exclude_fields_in_copy = ["index_number", "import_hash"]
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
 
     class Meta:

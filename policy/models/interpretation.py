@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.models import BasePage
 from sections.models.neighbours import NeighboursMixin
+from sections.models.placement import ColumnKindPageMixin
 
 from .locales import pages_in_locale
 from .service_items import ServiceItemsMixin
@@ -23,7 +24,7 @@ class InterpretationKind(models.TextChoices):
     QA = "qa", _("Questions and answers")
 
 
-class InterpretationPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
+class InterpretationPage(ColumnKindPageMixin, NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, BasePage):
     kind = models.CharField(_("form"), max_length=10, choices=InterpretationKind.choices, default=InterpretationKind.TEXT)
     source_documents = ParentalManyToManyField(
         "policy.PolicyDocumentPage", verbose_name=_("interpreted documents"), related_name="interpretations",
@@ -50,6 +51,7 @@ class InterpretationPage(NeighboursMixin, SyncPublishMixin, ServiceItemsMixin, B
     ]
 
     parent_page_types = ["sections.ColumnPage"]
+    column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
 
     class Meta:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page
 
+from sections.models.placement import ColumnKindPageMixin
+
 from .document import Disclosure, PolicyDocumentPage
 from .topics import PolicyTopic
 from .validity import Validity
@@ -67,9 +69,10 @@ class PolicyListingMixin(models.Model):
         return context
 
 
-class PolicyLibraryPage(PolicyListingMixin, Page):
+class PolicyLibraryPage(ColumnKindPageMixin, PolicyListingMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), PageChooserPanel("scope")]
     parent_page_types = ["sections.ColumnPage", "sections.SectionPage", "home.HomePage"]
+    column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "policy/policy_library_page.html"
 
@@ -78,11 +81,12 @@ class PolicyLibraryPage(PolicyListingMixin, Page):
         verbose_name_plural = _("policy libraries")
 
 
-class NormativeDocumentsPage(PolicyListingMixin, Page):
+class NormativeDocumentsPage(ColumnKindPageMixin, PolicyListingMixin, Page):
     """现行有效行政规范性文件: normative documents currently in force (as amended), always live."""
 
     content_panels = Page.content_panels + [FieldPanel("intro"), PageChooserPanel("scope")]
     parent_page_types = ["sections.ColumnPage", "sections.SectionPage", "home.HomePage"]
+    column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
     subpage_types = []
     template = "policy/normative_documents_page.html"
 

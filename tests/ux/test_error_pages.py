@@ -127,3 +127,22 @@ def test_sitemap_uses_a_configured_site_hostname(client, site_tree, settings):
     xml = client.get("/sitemap.xml", HTTP_HOST="yjglj.sh.gov.cn").content.decode()
     locs = re.findall(r"<loc>(.*?)</loc>", xml)
     assert locs and all(loc.startswith("https://yjglj.sh.gov.cn/") for loc in locs), locs[:3]
+
+
+def test_500_header_shows_the_site_name_not_a_link_label(settings):
+    """Seen in Chromium: the 500 page's brand read 返回首页, as if that were the site's name."""
+    from django.views.defaults import server_error
+
+    with translation.override("zh-hans"):
+        html = server_error(RequestFactory().get("/")).content.decode()
+    assert f'<span class="site-name">{settings.WAGTAIL_SITE_NAME}</span>' in html
+    assert '<span class="site-name">返回首页</span>' not in html
+
+
+def test_404_search_form_is_styled(client, site_tree):
+    """Seen in Chromium: the 404 page's search box was the browser's bare input and grey button."""
+    from pathlib import Path
+
+    assert 'class="error-search"' in client.get("/no-such-page/").content.decode()
+    css = (Path(__file__).resolve().parents[2] / "site" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    assert re.search(r"\.error-search input\s*\{[^}]*border", css) and re.search(r"\.error-search button\s*\{[^}]*background", css)

@@ -71,3 +71,43 @@ def test_news_column_offers_only_sensible_page_types(column, publish, site_tree,
     section = column("aqzt")
     html = client.get(f"/admin/pages/{section.pk}/add_subpage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert f"/admin/pages/add/special_topic/specialtopicpage/{section.pk}/" in html  # still offered where it belongs
+
+
+SPECIALISED_TYPES = (
+    "policy/policydocumentpage", "policy/interpretationpage", "policy/policylibrarypage",
+    "policy/normativedocumentspage", "participation/consultationpage", "participation/surveypage",
+    "participation/interviewpage", "participation/decisioncataloguepage", "interaction/questionanswerpage",
+)
+
+
+def _offered(client, parent):
+    html = client.get(f"/admin/pages/{parent.pk}/add_subpage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    return {label for label in re.findall(rf"/admin/pages/add/(\w+/\w+)/{parent.pk}/", html)}
+
+
+def test_news_column_offers_no_policy_or_participation_types(column, publish, make_user):
+    from policy.models import PolicyDocumentPage
+    from sections.models import ColumnPage
+
+    client = Client()
+    client.force_login(make_user("root-kinds", is_superuser=True, is_staff=True))
+    news = column("xwzx/xw")
+    publish(news, ArticlePage(title="已有新闻", slug="existing-news-kinds", summary="摘要"))
+    offered = _offered(client, news)
+    assert "sections/articlepage" in offered, offered
+    assert not offered & set(SPECIALISED_TYPES), offered & set(SPECIALISED_TYPES)
+    assert client.get(f"/admin/pages/add/policy/policydocumentpage/{news.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/add/participation/surveypage/{news.pk}/").status_code in (302, 403)
+
+    # A column holding policy documents is offered the policy types, not surveys or consultations.
+    documents = column("zwgk/zfxxgk/zcwj")
+    publish(documents, PolicyDocumentPage(title="关于类型测试的通知", slug="kind-doc", doc_number="沪应急规〔2023〕91号",
+                                          written_date=dt.date(2023, 3, 1)))
+    offered = _offered(client, documents)
+    assert {"sections/articlepage", "policy/policydocumentpage", "policy/interpretationpage",
+            "policy/policylibrarypage"} <= offered, offered
+    assert not offered & {"participation/surveypage", "participation/consultationpage"}, offered
+
+    # A new, empty column is offered every item type: the editor chooses what it will hold.
+    empty = news.add_child(instance=ColumnPage(title="新栏目", slug="new-empty-column"))
+    assert set(SPECIALISED_TYPES) <= _offered(client, empty)
