@@ -243,7 +243,7 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-WAGTAIL_SITE_NAME = "上海应急管理"
+WAGTAIL_SITE_NAME = "上海市应急管理局"  # the agency, as in the public header; also the 500 page, which reads no database
 # No call from editors' browsers to releases.wagtail.org (the CSP refuses it; 政务内网 often has no Internet).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
