@@ -255,16 +255,18 @@ def _letter(world):
     return letter
 
 
+def _shows(client, url, text):
+    """A view counts as seen when it is shown with the content it exists for."""
+    response = client.get(url)
+    return response.status_code == 200 and text in response.content.decode()
+
+
 def _letters_list(user, client, world):
-    letter = _letter(world)
-    response = client.get(reverse("interaction_letters:index"))
-    return response.status_code == 200 and letter.number in response.content.decode()
+    return _shows(client, reverse("interaction_letters:index"), _letter(world).number)
 
 
 def _letters_detail_personal(user, client, world):
-    letter = _letter(world)
-    response = client.get(reverse("interaction_letters:detail", args=(letter.pk,)))
-    return response.status_code == 200 and "13700001111" in response.content.decode()
+    return _shows(client, reverse("interaction_letters:detail", args=(_letter(world).pk,)), "13700001111")
 
 
 def _letters_reply(user, client, world):
@@ -284,15 +286,12 @@ def _request(world):
 
 
 def _requests_list(user, client, world):
-    item = _request(world)
-    response = client.get(reverse("disclosure_requests_admin:list"))
-    return response.status_code == 200 and item.number in response.content.decode()
+    return _shows(client, reverse("disclosure_requests_admin:list"), _request(world).number)
 
 
 def _requests_detail_personal(user, client, world):
     item = _request(world)
-    response = client.get(reverse("disclosure_requests_admin:detail", args=(item.pk,)))
-    return response.status_code == 200 and item.id_number in response.content.decode()
+    return _shows(client, reverse("disclosure_requests_admin:detail", args=(item.pk,)), item.id_number)
 
 
 def _requests_answer(user, client, world):
@@ -328,8 +327,7 @@ def _settings_edit(user, client, world):
 
 
 def _users_list(user, client, world):
-    response = client.get(reverse("wagtailusers_users:index"))
-    return response.status_code == 200 and "matrix_submitter" in response.content.decode()
+    return _shows(client, reverse("wagtailusers_users:index"), "matrix_submitter")
 
 
 def _users_add(user, client, world):
