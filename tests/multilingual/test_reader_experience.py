@@ -90,3 +90,21 @@ def test_non_page_views_switch_by_url_prefix(site_tree, client):
     html = client.get("/zh-hant/sitemap/").content.decode()
 
     assert switcher_links(html) == {"zh-Hans": "/sitemap/", "zh-Hant": "/zh-hant/sitemap/", "en": "/en/sitemap/"}
+
+
+def test_english_site_is_branded_in_english(site_tree, english_news_column, client):
+    """Defect 11: the shipped site tree gives the agency and its departments English forms."""
+    from django.utils import translation
+
+    from departments.models import Department
+
+    html = client.get("/en/").content.decode()
+    brand = re.search(r'<span class="site-name">(.*?)</span>', html).group(1)
+    assert brand == "Shanghai Emergency Management Bureau"
+    assert "Shanghai Emergency Management Publicity, Education and Information Center" in html  # footer organiser
+    assert "上海市应急管理局" not in brand
+    assert '<span class="site-name">上海市应急管理局</span>' in client.get("/").content.decode()
+    with translation.override("en"):
+        names = {d.name: d.display_name for d in Department.objects.all()}
+    assert names["宣传培训处"] == "Publicity and Training Division"
+    assert all(english and english != chinese for chinese, english in names.items()), names
