@@ -1,3 +1,4 @@
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,7 +18,9 @@ class SlugFromTitleMixin:
         field = self.fields.get("slug")
         if field is not None:
             field.required = False
-            field.help_text = _("Leave empty to make it from the title's pinyin.")
+            # The example slug is data, not interface text: shown as code.
+            field.help_text = format_html(_("Leave empty to make it from the title's pinyin (for example {example})."),
+                                          example=format_html("<code>{}</code>", "quan-shi-ying-ji"))
 
     def clean(self):
         if "slug" in self.fields and "slug" not in self.errors and not self.cleaned_data.get("slug"):

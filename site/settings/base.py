@@ -207,6 +207,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # so that translations never have to rework the page tree later.
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
+# Editors pick no other zone: every time on the site and in the admin is Beijing time.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 USE_I18N = True
 USE_TZ = True
 LANGUAGES = [
@@ -217,7 +219,10 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project catalogue first (it wins), then the completions of Wagtail's and wagtail-localize's own
+# zh_Hans catalogues (README, Translations; manage.py upstream_translation_gaps). makemessages writes only
+# to the first entry and to the apps' locale/ directories, so it never touches locale_upstream/.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 FORMAT_MODULE_PATH = ["multilingual.formats"]  # per-language date formats
 
 # Traditional Chinese is converted from Simplified by OpenCC (multilingual app).

@@ -1,9 +1,11 @@
 """Derive zh_Hant catalogues from zh_Hans with OpenCC s2t + the phrase dictionary (core.hant) and compile every .po to .mo.
 
-Translators maintain only the Simplified Chinese catalogues (project locale/
-and each app's locale/). This command writes the Traditional Chinese ones by
-conversion and compiles all catalogues with polib, so a fresh machine needs no
-GNU gettext. ``--check`` fails when a committed catalogue is out of date.
+Translators maintain only the Simplified Chinese catalogues (project locale/,
+the completions of Wagtail's catalogues in locale_upstream/, and each app's
+locale/), in the ``django`` and, where present, ``djangojs`` domains. This
+command writes the Traditional Chinese ones by conversion and compiles all
+catalogues with polib, so a fresh machine needs no GNU gettext. ``--check``
+fails when a committed catalogue is out of date.
 """
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from core import hant
+
+DOMAINS = ("django", "djangojs")
 
 
 def catalogue_dirs():
@@ -25,6 +29,14 @@ def catalogue_dirs():
             seen.add(root.resolve())
             result.append(root)
     return result
+
+
+def catalogues():
+    """(directory, domain) of every Simplified Chinese catalogue: django always, djangojs where present."""
+    for root in catalogue_dirs():
+        for domain in DOMAINS:
+            if (root / "zh_Hans" / "LC_MESSAGES" / f"{domain}.po").exists():
+                yield root, domain
 
 
 def hant_catalogue(hans_po):
@@ -46,9 +58,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, check=False, **options):
         stale = []
-        for root in catalogue_dirs():
-            hans_po = root / "zh_Hans" / "LC_MESSAGES" / "django.po"
-            hant_po = root / "zh_Hant" / "LC_MESSAGES" / "django.po"
+        for root, domain in catalogues():
+            hans_po = root / "zh_Hans" / "LC_MESSAGES" / f"{domain}.po"
+            hant_po = root / "zh_Hant" / "LC_MESSAGES" / f"{domain}.po"
             hant = hant_catalogue(hans_po)
             outputs = {
                 hant_po: hant.__unicode__(),
@@ -69,7 +81,7 @@ class Command(BaseCommand):
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(text, encoding="utf-8")
             if not check:
-                self.stdout.write(f"compiled {root}")
+                self.stdout.write(f"compiled {root} ({domain})")
         if check and stale:
             raise CommandError("Out of date (run manage.py sync_translations):\n  " + "\n  ".join(stale))
 
