@@ -36,7 +36,8 @@ by page to find the culprit, as ``policy.importer`` does.
 """
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.db.models.signals import post_save
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
@@ -130,6 +131,7 @@ def add_published_children(parent, pages, user=None, clean=True):
     using = router.db_for_write(model)
     parent = Page.objects.using(using).select_for_update().get(pk=parent.pk)
     now = timezone.now()
+    foreign_keys = [f.name for f in model._meta.concrete_fields if f.many_to_one]
     context = get_active_log_context()
     user = user or context.user
     for page, path in zip(pages, _steps(parent, len(pages))):
@@ -146,8 +148,9 @@ def add_published_children(parent, pages, user=None, clean=True):
         page.last_published_at = now
         page.latest_revision_created_at = now
         if clean:
-            # Uniqueness (slug among siblings, translation key, path) is checked by clean() and the database.
-            page.full_clean(validate_unique=False, validate_constraints=False)
+            # Uniqueness (translation key, path) and foreign keys (a query per key and page in
+            # clean_fields) are left to the database's constraints; clean() checks the slug.
+            page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
         page.set_url_path(parent)
     taken = [_take_children(page) for page in pages]
     _insert_chain(pages, using)
@@ -171,7 +174,13 @@ def add_published_children(parent, pages, user=None, clean=True):
         page.latest_revision = page.live_revision = revision
         for name in list(getattr(page, "_cluster_related_objects", {}) or {}):
             del page._cluster_related_objects[name]  # back to the database, as modelcluster's commit() does
-    Page.objects.using(using).bulk_update(pages, ["latest_revision", "live_revision"])
+    # One UPDATE with a subquery (bulk_update's CASE per row is several times slower).
+    latest = Revision.objects.using(using).filter(
+        base_content_type=base_type, object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-pk").values("pk")[:1]
+    Page.objects.using(using).filter(pk__in=[p.pk for p in pages]).update(
+        latest_revision=Subquery(latest), live_revision=Subquery(latest),
+    )
 
     log_type = ContentType.objects.db_manager(using).get_for_model(model, for_concrete_model=False)
     entries = []

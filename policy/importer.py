@@ -172,6 +172,7 @@ class PolicyImporter:
         self._documents = {}  # file hash -> Document, found or created in this run
         self._batch = []
         self._batch_keys = set()  # 索引号 and ("slug", slug) of the batch
+        self._batch_pages = {}  # 索引号 -> page of the batch
 
     def run(self, rows, progress=None, pass_progress=None, skip_passes=()):
         """Import the rows, then update indexes and translations in batches (see core.bulk).
@@ -222,6 +223,8 @@ class PolicyImporter:
         values = self.parse(row, report=report, progress=progress)
         known = self.lookup(values["index_number"])
         if known is not None or not self.bulk_enabled:
+            if any(number in self._batch_pages for _kind, number in values["relations"]):
+                self.flush(report, progress)  # it links to new documents of the batch: write them first
             with transaction.atomic():
                 return self.import_row(row, values=values)
         if values["index_number"] in self._batch_keys or ("slug", values["slug"]) in self._batch_keys:
@@ -233,6 +236,7 @@ class PolicyImporter:
         page.import_hash = _fingerprint(values, self.file_hash)
         self._batch.append((number, row, page))
         self._batch_keys.update((page.index_number, ("slug", slug)))
+        self._batch_pages[page.index_number] = page
         if len(self._batch) >= row_batch_size():
             self.flush(report, progress)
         return None
@@ -244,7 +248,7 @@ class PolicyImporter:
         from core.bulk_pages import add_published_children
 
         batch, self._batch = self._batch, []
-        self._batch_keys = set()
+        self._batch_keys, self._batch_pages = set(), {}
         if not batch:
             return
         try:
@@ -409,9 +413,7 @@ class PolicyImporter:
                 number = str(number)
                 if number == v["index_number"]:
                     raise RowError(f"{kind}: a document cannot {kind} itself")
-                if report is not None and number in self._batch_keys:
-                    self.flush(report, progress)
-                if self.lookup(number) is None:
+                if self.lookup(number) is None and number not in self._batch_pages:
                     raise RowError(f"{kind}: no document with index number {number!r}")
                 v["relations"].append((str(kind), number))
         v["services"] = []
@@ -463,8 +465,14 @@ class PolicyImporter:
             page.attachments = [_deferred_attachment(PolicyAttachment, path) for path in v["attachments"]]
         else:
             page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
-        targets = {number: self.lookup(number)[0] for _kind, number in v["relations"]}
-        page.relations = [PolicyRelation(kind=kind, target_id=targets[number]) for kind, number in v["relations"]]
+        relations = []
+        for kind, number in v["relations"]:
+            known = self.lookup(number)
+            if known is not None:
+                relations.append(PolicyRelation(kind=kind, target_id=known[0]))
+            else:  # a new document of the same batch: inserted before the links, which take its id then
+                relations.append(PolicyRelation(kind=kind, target=self._batch_pages[number]))
+        page.relations = relations
         page.service_items = [ServiceItem(name=name, url=url) for name, url in v["services"]]
 
     def file_hash(self, path):
