@@ -88,7 +88,9 @@ def check(sample_seed):
     report["pending_passes"] = list(PendingPass.objects.values_list("kind").annotate(n=Count("pk")))
     # A real query per language for a random sample: the 索引号 finds exactly that document.
     rng = random.Random(sample_seed)
-    numbers = sorted(counts)
+    # Only 主动公开 documents are searchable (search.indexing.is_indexable): the 依申请公开 rows are left out
+    # of the sample (they were drawn before, and failed the check in about one run in four).
+    numbers = sorted(set(source.filter(disclosure="active").values_list("index_number", flat=True)))
     misses = []
     for number in rng.sample(numbers, min(8, len(numbers))):
         for code in ("zh-hans", "zh-hant"):
