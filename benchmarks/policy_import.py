@@ -25,6 +25,11 @@ translations), then prints both results side by side.
 
     .venv/bin/python benchmarks/policy_import.py --translations --reference 1a21f6f --reference-count 300
 
+``--per-row`` measures this revision's per-row path instead (Wagtail's own
+add_child, save_revision and publish for each document, as updates and
+failed batches still use; new documents are otherwise written in batches by
+core.bulk_pages).
+
 ``--template-db FILE`` starts from a copy of an already migrated SQLite
 database instead of migrating a new one (saves minutes on a loaded machine);
 ``--profile FILE`` writes a cProfile of the first import.
@@ -140,6 +145,7 @@ def main():
     parser.add_argument("--reference-count", type=int, default=1_000)
     parser.add_argument("--template-db", help="a migrated SQLite database to start from (copied)")
     parser.add_argument("--profile", help="write a cProfile of the first import to this file")
+    parser.add_argument("--per-row", action="store_true", help="the per-row path for new documents (no batches)")
     args = parser.parse_args()
 
     reference = run_reference(args) if args.reference else None
@@ -188,6 +194,7 @@ def main():
     for label in ("first import", "re-import (unchanged)"):
         rows = read_rows(csv_path)
         importer = PolicyImporter(column, files_dir=files_dir)
+        importer.bulk_enabled = not args.per_row
         _PassTimer.timings = []
         profiler = None
         if args.profile and label == "first import":

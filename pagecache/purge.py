@@ -18,6 +18,8 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from core import bulk
+
 from . import generation
 
 logger = logging.getLogger("govsite.pagecache")
@@ -27,12 +29,19 @@ UNPREFIXED_VIEWS = ["sitemap_xml"]
 
 
 def _root_url():
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return site.root_url if site else ""
+    def find():
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        return site.root_url if site else ""
+
+    return bulk.memo("pagecache.root_url", find)  # once per bulk block (an import's passes), else every time
 
 
 def language_urls(view_name, *args):
     """``view_name`` reversed under every language prefix (absolute)."""
+    return set(bulk.memo(("pagecache.language_urls", view_name, args), lambda: _language_urls(view_name, *args)))
+
+
+def _language_urls(view_name, *args):
     root, urls = _root_url(), set()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -116,7 +125,9 @@ def page_urls(page, *, with_ancestors=True, extra_pages=()):
     for p in pages:
         chain = [p]
         if with_ancestors and p.depth and p.depth > 2:
-            chain += list(p.get_ancestors().filter(depth__gte=2))
+            # The same few columns for every item of an import: listed once per bulk block.
+            chain += bulk.memo(("pagecache.ancestors", p.path[: -p.steplen]),
+                               lambda p=p: list(p.get_ancestors().filter(depth__gte=2)))
         for q in chain:
             if q.pk in seen:
                 continue

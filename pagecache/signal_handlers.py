@@ -51,6 +51,8 @@ def on_restriction_change(sender, instance, **kwargs):
 
 def on_validity_changed(sender, instance, **kwargs):
     """Receiver for apps' own change signals (policy connects ``validity_changed`` to it)."""
+    if bulk.defer("pagecache", [instance.pk]):
+        return
     purge.changed(purge.page_urls(instance))
 
 

@@ -47,6 +47,7 @@ import datetime
 import hashlib
 import io
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +68,21 @@ from .models import (
 from .models.document import ATTACHMENT_EXTENSIONS
 from .models.service_items import http_url_validator
 
+logger = logging.getLogger("govsite.policy")
+
 MAX_FIELD = 20_000
 DISCLOSURE_NAMES = {"主动公开": Disclosure.ACTIVE, "依申请公开": Disclosure.ON_REQUEST, "不予公开": Disclosure.NOT_PUBLIC}
 TRUE = {"是", "true", "yes", "1", "y"}
 FALSE = {"否", "false", "no", "0", "n", ""}
+
+
+ROW_BATCH_SIZE = 100  # new documents written per transaction (settings.POLICY_IMPORT_BATCH_SIZE)
+
+
+def row_batch_size():
+    from django.conf import settings
+
+    return max(1, int(getattr(settings, "POLICY_IMPORT_BATCH_SIZE", ROW_BATCH_SIZE)))
 
 
 class RowError(Exception):
@@ -147,7 +159,8 @@ class PolicyImporter:
         self.default_date = default_date
         self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.user = user
-        self.tags = {name.lower(): name for name in PolicyTag.objects.filter(is_active=True).values_list("name", flat=True)}
+        self.tag_objects = {tag.name: tag for tag in PolicyTag.objects.filter(is_active=True)}
+        self.tags = {name.lower(): name for name in self.tag_objects}
         self.topics = {t.name: t for t in PolicyTopic.objects.all()}
         # Translations share the 索引号 (a synchronised field): match in the column's language only.
         self.documents = PolicyDocumentPage.objects.filter(locale_id=column.locale_id)
@@ -156,35 +169,124 @@ class PolicyImporter:
         self._prefetched = set()
         self._written = None
         self._file_hashes = {}
+        self._documents = {}  # file hash -> Document, found or created in this run
+        self._batch = []
+        self._batch_keys = set()  # 索引号 and ("slug", slug) of the batch
+        self._batch_pages = {}  # 索引号 -> page of the batch
 
     def run(self, rows, progress=None, pass_progress=None, skip_passes=()):
         """Import the rows, then update indexes and translations in batches (see core.bulk).
 
-        ``progress`` gets ``update(1)`` per row; ``pass_progress(label, total)``
+        ``progress`` gets ``update(n)`` as rows are done; ``pass_progress(label, total)``
         returns a progress object per deferred pass; ``skip_passes`` names
         passes to leave to a later job (e.g. "translations").
+
+        New documents are written ``row_batch_size()`` at a time with
+        ``core.bulk_pages`` (one transaction per batch: a killed run leaves
+        whole batches or nothing); updated documents, and every row of a batch
+        that failed, go through ``import_row`` one by one, each in its own
+        transaction, so a bad row is reported with its number and the others
+        are imported.
         """
         report = ImportReport()
         self.unchanged_ids = []
         self.prefetch(row for _number, row in rows)
+        self._batch = []  # [(row number, row, page)] of new documents not yet written
         with bulk.deferred_publishing() as pending:
             for number, row in rows:
                 self._written = None
                 try:
-                    with transaction.atomic():
-                        outcome = self.import_row(row)
+                    staged = self.stage_row(row, number, report, progress)
+                    if staged is None:
+                        continue
+                    outcome = staged
                     if self._written is not None:  # committed: later rows may refer to it
                         self._known[self._written[0]] = self._written[1:]
                     setattr(report, outcome, getattr(report, outcome) + 1)
                 except RowError as exc:
+                    self._documents = {}  # a Document stored in the rolled-back row is gone
                     report.errors.append((number, str(exc)))
                 except ValidationError as exc:
+                    self._documents = {}
                     report.errors.append((number, "; ".join(_messages(exc))))
                 if progress is not None:
                     progress.update(1)
+            self.flush(report, progress)
         self.requeue_missing(pending, skip_passes)
         report.deferred = bulk.run_deferred(pending, pass_progress, skip=skip_passes)
         return report
+
+    def stage_row(self, row, number, report, progress):
+        """A row's outcome now ("unchanged", "updated", "created"), or None when it waits in the batch of new pages."""
+        if row.get("__invalid__"):
+            raise RowError("not an object")
+        values = self.parse(row, report=report, progress=progress)
+        known = self.lookup(values["index_number"])
+        if known is not None or not self.bulk_enabled:
+            if any(number in self._batch_pages for _kind, number in values["relations"]):
+                self.flush(report, progress)  # it links to new documents of the batch: write them first
+            with transaction.atomic():
+                return self.import_row(row, values=values)
+        if values["index_number"] in self._batch_keys or ("slug", values["slug"]) in self._batch_keys:
+            self.flush(report, progress)  # a repeated 索引号 or slug: let the batch land first, then treat this row
+            return self.stage_row(row, number, report, progress)
+        slug = values.pop("slug")
+        page = PolicyDocumentPage(live=False, slug=slug)
+        self.apply(page, values, defer_documents=True)  # the files are stored in the batch's transaction
+        page.import_hash = _fingerprint(values, self.file_hash)
+        self._batch.append((number, row, page))
+        self._batch_keys.update((page.index_number, ("slug", slug)))
+        self._batch_pages[page.index_number] = page
+        if len(self._batch) >= row_batch_size():
+            self.flush(report, progress)
+        return None
+
+    bulk_enabled = True
+
+    def flush(self, report, progress=None):
+        """Write the staged new documents in one transaction; if that fails, import them one by one."""
+        from core.bulk_pages import add_published_children
+
+        batch, self._batch = self._batch, []
+        self._batch_keys, self._batch_pages = set(), {}
+        if not batch:
+            return
+        try:
+            with transaction.atomic():
+                for _number, _row, page in batch:
+                    for attachment in page.attachments.all():
+                        attachment.document = self.document_for(attachment._import_path)
+                add_published_children(self.column, [page for _n, _r, page in batch], user=self.user)
+        except Exception:  # noqa: BLE001 - any failure: the rows one by one find and report the culprit
+            logger.info("Batch of %d new documents (rows %s-%s) failed; importing them one by one",
+                        len(batch), batch[0][0], batch[-1][0], exc_info=True)
+            self._documents = {}  # documents created in the rolled-back batch are gone
+            self.bulk_enabled = False
+            try:
+                for number, row, _page in batch:
+                    self._written = None
+                    try:
+                        with transaction.atomic():
+                            outcome = self.import_row(row)
+                        if self._written is not None:
+                            self._known[self._written[0]] = self._written[1:]
+                        setattr(report, outcome, getattr(report, outcome) + 1)
+                    except RowError as exc:
+                        self._documents = {}
+                        report.errors.append((number, str(exc)))
+                    except ValidationError as exc:
+                        self._documents = {}
+                        report.errors.append((number, "; ".join(_messages(exc))))
+                    if progress is not None:
+                        progress.update(1)
+            finally:
+                self.bulk_enabled = True
+            return
+        for _number, _row, page in batch:
+            self._known[page.index_number] = (page.pk, page.import_hash, page.path)
+        report.created += len(batch)
+        if progress is not None:
+            progress.update(len(batch))
 
     def prefetch(self, rows):
         """Look up the documents the rows name (索引号, repeals, amends) in a few queries, not a few per row."""
@@ -233,10 +335,11 @@ class PolicyImporter:
             pending.add(kind, ids)
 
     # -- one row -------------------------------------------------------------------
-    def import_row(self, row):
+    def import_row(self, row, values=None):
+        """One row through Wagtail's own add_child, save_revision and publish (updates, and failed batches)."""
         if row.get("__invalid__"):
             raise RowError("not an object")
-        values = self.parse(row)
+        values = dict(values) if values is not None else self.parse(row)
         known = self.lookup(values["index_number"])
         if known is not None and known[2][:-PolicyDocumentPage.steplen] != self.column.path:
             raise RowError(f"index_number: {values['index_number']} already belongs to a document in another column")
@@ -256,7 +359,8 @@ class PolicyImporter:
         self._written = (page.index_number, page.pk, fingerprint, page.path)
         return "updated" if existing else "created"
 
-    def parse(self, row):
+    def parse(self, row, report=None, progress=None):
+        """The row's values, checked. A repeal/amend of a document still in the batch of new pages writes the batch first."""
         v = {}
         v["index_number"] = _text(row, "index_number", required=True, limit=60)
         v["title"] = _text(row, "title", required=True, limit=255)
@@ -309,7 +413,7 @@ class PolicyImporter:
                 number = str(number)
                 if number == v["index_number"]:
                     raise RowError(f"{kind}: a document cannot {kind} itself")
-                if self.lookup(number) is None:
+                if self.lookup(number) is None and number not in self._batch_pages:
                     raise RowError(f"{kind}: no document with index number {number!r}")
                 v["relations"].append((str(kind), number))
         v["services"] = []
@@ -344,7 +448,7 @@ class PolicyImporter:
         return path
 
     # -- writing -----------------------------------------------------------------------
-    def apply(self, page, v):
+    def apply(self, page, v, defer_documents=False):
         for key in ("index_number", "title", "doc_number", "issuer", "doc_type", "written_date", "effective_date",
                     "expiry_date", "disclosure", "is_normative", "audience", "summary"):
             setattr(page, key, v[key])
@@ -354,12 +458,21 @@ class PolicyImporter:
         page.topics = [self.topics[name] for name in v["topics"]]
         page.tags.clear()
         if v["tags"]:
-            page.tags.add(*v["tags"])
+            page.tags.add(*[self.tag_objects[name] for name in v["tags"]])  # objects: no query per row
         from .models import PolicyAttachment
 
-        page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
-        targets = {number: self.lookup(number)[0] for _kind, number in v["relations"]}
-        page.relations = [PolicyRelation(kind=kind, target_id=targets[number]) for kind, number in v["relations"]]
+        if defer_documents:
+            page.attachments = [_deferred_attachment(PolicyAttachment, path) for path in v["attachments"]]
+        else:
+            page.attachments = [PolicyAttachment(document=self.document_for(path)) for path in v["attachments"]]
+        relations = []
+        for kind, number in v["relations"]:
+            known = self.lookup(number)
+            if known is not None:
+                relations.append(PolicyRelation(kind=kind, target_id=known[0]))
+            else:  # a new document of the same batch: inserted before the links, which take its id then
+                relations.append(PolicyRelation(kind=kind, target=self._batch_pages[number]))
+        page.relations = relations
         page.service_items = [ServiceItem(name=name, url=url) for name, url in v["services"]]
 
     def file_hash(self, path):
@@ -375,8 +488,11 @@ class PolicyImporter:
 
         Document = get_document_model()
         digest = self.file_hash(path)
+        if digest in self._documents:
+            return self._documents[digest]
         existing = Document.objects.filter(file_hash=digest).first()
         if existing is not None:
+            self._documents[digest] = existing
             return existing
         from departments.collections import collection_for
 
@@ -386,7 +502,14 @@ class PolicyImporter:
             document.file.save(path.name, File(fh), save=False)
             document._set_document_file_metadata()
             document.save()
+        self._documents[digest] = document
         return document
+
+
+def _deferred_attachment(model, path):
+    attachment = model()
+    attachment._import_path = path  # its Document is found or stored by flush(), inside the batch's transaction
+    return attachment
 
 
 def _fingerprint(values, file_hash=None):

@@ -102,8 +102,18 @@ class BasePage(Page):
             self.department = self._column_department()
         super().save(*args, **kwargs)
 
-    def _column_department(self):
-        parent = Page.objects.filter(path=self.path[: -self.steplen]).specific().first()
+    def prepare_bulk_create(self, parent):
+        """What ``save()`` derives, for ``core.bulk_pages`` (which inserts without calling it)."""
+        if self.display_date:
+            self.first_published_at = self.display_date
+        if self.department_id is None:
+            self.department = self._column_department(parent)
+
+    def _column_department(self, parent=None):
+        if parent is None:
+            parent = Page.objects.filter(path=self.path[: -self.steplen]).specific().first()
+        else:
+            parent = parent.specific
         department = getattr(parent, "department", None)
         if department is not None and not department.is_shared:
             return department

@@ -27,6 +27,13 @@ class ServiceItemsMixin(models.Model):
         self.first_service_name = items[0].name if items else ""
         self.first_service_url = items[0].url if items else ""
 
+    def prepare_bulk_create(self, parent):
+        """What ``save()`` derives, for ``core.bulk_pages`` (which inserts without calling it)."""
+        self.sync_service_summary()
+        prepare = getattr(super(), "prepare_bulk_create", None)
+        if prepare is not None:
+            prepare(parent)
+
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "service_items" in update_fields:

@@ -96,5 +96,17 @@ def register_index_number(number, translation_key):
         raise IndexNumberTaken(number) from exc
 
 
+def register_new_index_numbers(pairs):
+    """Claim explicit numbers for new documents [(number, translation_key)] in one INSERT.
+
+    A number another document has, or a translation key already registered
+    (an allocated number: skipped), raises IntegrityError for the whole call.
+    """
+    taken = set(IndexNumber.objects.filter(translation_key__in=[key for _n, key in pairs])
+                .values_list("translation_key", flat=True))
+    IndexNumber.objects.bulk_create([IndexNumber(number=number, translation_key=key)
+                                     for number, key in pairs if key not in taken])
+
+
 def index_number_owner(number):
     return IndexNumber.objects.filter(number=number).values_list("translation_key", flat=True).first()

@@ -1,7 +1,8 @@
 """Issue 18, failure 3: an import interrupted after some rows committed (kill -9) loses no index work.
 
-The interruption is simulated in-process (the row loop dies after three committed rows, before the
-deferred passes run); each row commits on its own, so this is the state a SIGKILL leaves."""
+The interruption is simulated in-process (the row loop dies after a first batch of three new documents
+committed, before the deferred passes run); each batch commits on its own, so this is the state a
+SIGKILL leaves."""
 import pytest
 
 from core.models import PendingPass
@@ -16,22 +17,25 @@ class Killed(BaseException):
     pass
 
 
-def test_rerun_indexes_rows_an_interrupted_import_left_unindexed(tmp_path, catalogue, monkeypatch):
+def test_rerun_indexes_rows_an_interrupted_import_left_unindexed(tmp_path, catalogue, monkeypatch, settings):
     rows = [row(70 + n, topics="", title=f"上海市应急管理局关于断点续传检查{n}号的通知") for n in range(5)]
     path = write_csv(tmp_path / "docs.csv", rows)
-    real = PolicyImporter.import_row
+    # New documents are written in batches (one transaction each): a batch of three commits, then the
+    # run dies before writing the second batch.
+    settings.POLICY_IMPORT_BATCH_SIZE = 3
+    real = PolicyImporter.flush
     done = {"n": 0}
 
-    def dying(self, data):
-        if done["n"] == 3:
+    def dying(self, report, progress=None):
+        if done["n"] == 1 and self._batch:
             raise Killed
         done["n"] += 1
-        return real(self, data)
+        return real(self, report, progress)
 
-    monkeypatch.setattr(PolicyImporter, "import_row", dying)
+    monkeypatch.setattr(PolicyImporter, "flush", dying)
     with pytest.raises(Killed):
         run(path)
-    monkeypatch.setattr(PolicyImporter, "import_row", real)
+    monkeypatch.setattr(PolicyImporter, "flush", real)
     assert PolicyDocumentPage.objects.filter(index_number__startswith="SHYJ-2022-0007", live=True).count() == 3
     assert _searchable("断点续传检查") == []  # live, complete, and in no index
     assert PendingPass.objects.count() > 0
