@@ -182,6 +182,28 @@ def test_bulk_passes_list_a_columns_items_once_per_round(column, publish):
     assert second == {items[3].pk, items[1].pk}  # its neighbours only: the siblings were listed already
 
 
+def test_bulk_neighbours_are_the_same_as_the_databases_and_cost_no_query_per_column_item(column, publish):
+    """Inside the passes the column's order is listed once; each page's 上一篇/下一篇 come from it, not from
+    two ordered queries over the whole column (quadratic over a 10,000-item import)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import bulk
+    from sections.models.neighbours import RELATED_LIMIT, items_showing
+
+    news = column("xwzx/xw")
+    items = [publish(news, ArticlePage(title=f"导入稿件{n}", slug=f"order-{n}")) for n in range(RELATED_LIMIT + 6)]
+    old = items[: 5]  # not among the newest: only their neighbours show them
+    expected = {p.pk: {q.pk for q in items_showing(p)} for p in old}
+    with bulk.deferred_publishing():
+        items_showing(old[0])  # lists the column once
+        with CaptureQueriesContext(connection) as queries:
+            got = {p.pk: {q.pk for q in items_showing(p)} for p in old}
+    assert got == expected
+    assert expected[old[2].pk] == {old[1].pk, old[3].pk}
+    assert len(queries) == len(old)  # one (the neighbour pages) per page, whatever the column's size
+
+
 def test_a_change_is_purged_again_shortly_after(column, publish, purges, settings, django_capture_on_commit_callbacks):
     """A request in flight at commit can store the old page after the first purge: a second purge follows."""
     import time
