@@ -67,7 +67,10 @@ def paginate(request, queryset, per_page=ITEMS_PER_PAGE):
 
 
 def latest_items_by_parent(parents, per_parent=5):
-    """{parent page id: [latest live items]} with one query per tree depth."""
+    """{parent page id: [latest live items anywhere below it]} with one query per tree depth.
+
+    Anywhere below: a column such as 政府信息公开 holds only sub-columns, and its block on the section
+    page shows their newest items (it showed 暂无信息 when only children counted)."""
     parents = list(parents)
     result = {p.pk: [] for p in parents}
     by_path = {p.path: p.pk for p in parents}
@@ -75,7 +78,7 @@ def latest_items_by_parent(parents, per_parent=5):
         prefix = Substr("path", 1, depth * Page.steplen)
         qs = (
             Page.objects.live().public()
-            .filter(depth=depth + 1, content_type__in=item_content_types())
+            .filter(depth__gt=depth, content_type__in=item_content_types())
             .filter(public_item_filter())
             .filter(reduce(or_, (Q(path__startswith=p.path) for p in parents if p.depth == depth)))
             .annotate(

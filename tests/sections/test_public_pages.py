@@ -151,3 +151,16 @@ def test_breadcrumbs_footer_and_qr_code(client, column, publish):
 def test_unknown_urls_are_404_not_500(client):
     for url in ["/nope/", "/xwzx/" + "x" * 2000 + "/", "/xwzx/%E4%B8%AD/", "/xwzx/xw/?page=%FF"]:
         assert client.get(url).status_code in (200, 404)
+
+
+def test_section_block_of_a_column_with_only_sub_columns_shows_their_items(client, site_tree, column, publish):
+    """Defect 3 of issue 17: 政务公开's 政府信息公开 holds sub-columns, not items; its block showed 暂无信息."""
+    parent = column("zwgk/zfxxgk")
+    assert not parent.get_children().type(ArticlePage).exists()
+    sub = parent.get_children().first().specific
+    deep = publish(sub, ArticlePage(title="政府信息公开工作年度报告发布", slug="deep-item"))
+    html = client.get(site_tree.get_children().get(slug="zwgk").url).content.decode()
+    block = html[html.index(parent.title):]
+    block = block[: block.index("</section>")] if "</section>" in block else block[:3000]
+    assert deep.title in block
+    assert "暂无信息" not in block
