@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -72,11 +73,17 @@ class HomePage(Page):
         return list(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific())
 
     def section_blocks(self):
-        """(section, latest items) per section: one query per section (five), never one per listed item."""
+        """(section, latest items) per section: one query per section (five), never one per listed item.
+
+        A translated home (English: only part of the site is translated) leaves out the sections with no
+        items in its language rather than show "No items yet."; the source home shows every section."""
         from sections.models import SectionPage
 
         sections = self.get_children().live().in_menu().type(SectionPage).specific()
-        return [(section, list(item_queryset(section, descendants=True).specific()[:8])) for section in sections]
+        blocks = [(section, list(item_queryset(section, descendants=True).specific()[:8])) for section in sections]
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            blocks = [(section, items) for section, items in blocks if items]
+        return blocks
 
 
 @register_setting(icon="site")

@@ -108,3 +108,11 @@ def test_english_site_is_branded_in_english(site_tree, english_news_column, clie
         names = {d.name: d.display_name for d in Department.objects.all()}
     assert names["宣传培训处"] == "Publicity and Training Division"
     assert all(english and english != chinese for chinese, english in names.items()), names
+
+
+def test_english_home_leaves_out_sections_without_english_items(site_tree, english_news_column, client):
+    """Defect 11: /en/ showed "No items yet." in the blocks of sections nothing was translated into."""
+    html = client.get("/en/").content.decode()
+    assert "News Center" in html  # in the navigation
+    assert 'class="home-block"' not in html and "No items yet." not in html  # no English item anywhere yet
+    assert client.get("/").content.decode().count('class="home-block"') == 5  # the source home shows all five
