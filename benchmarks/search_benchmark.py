@@ -164,7 +164,7 @@ def mrr(ranked, grades):
     return 0.0
 
 
-def real_documents_phase():
+def real_documents_phase(per_query=False):
     """Index the real seed documents (split mechanically) and score the judged queries written for them,
     the embedded search next to a plain BM25 over character bigrams."""
     import re
@@ -197,6 +197,11 @@ def real_documents_phase():
         ours = [by_pk[h.page_id].real_id for h in
                 service.search(service.SearchRequest(q=item["q"], locale="zh-hans", per_page=10)).hits]
         base = bm25_bigram_ranking(real, item["q"])
+        if per_query:
+            n_ours, n_base = ndcg_at_10(ours, grades), ndcg_at_10(base, grades)
+            flag = "LOSS" if n_ours < n_base - 1e-9 else ("win " if n_ours > n_base + 1e-9 else "    ")
+            print(f"{flag} {item['kind']:12} ours {n_ours:.3f} bm25 {n_base:.3f}  {item['q']}  grades={grades}\n"
+                  f"        ours: {' '.join(ours)}\n        bm25: {' '.join(base[:10])}")
         for name, ranked in (("ours", ours), ("bm25", base)):
             rows.setdefault((item["kind"], name), []).append(
                 (ndcg_at_10(ranked, grades), recall_at_10(ranked, grades), mrr(ranked, grades)))
@@ -207,8 +212,8 @@ def real_documents_phase():
 
 
 def print_real(count, queries, rows):
-    print(f"\nReal documents: {count} sections of the 5 seed documents, {queries} judged queries "
-          f"(benchmarks/data/real_judged_queries.json)")
+    print(f"\nReal documents: {count} sections of the 5 seed documents and the written documents in "
+          f"benchmarks/data/real_documents/, {queries} judged queries (benchmarks/data/real_judged_queries.json)")
     print(f"{'kind':14}{'n':>4}{'nDCG@10 ours':>14}{'BM25-bigram':>13}{'recall@10 ours':>16}{'BM25-bigram':>13}"
           f"{'MRR ours':>10}{'BM25-bigram':>13}")
     kinds = list(dict.fromkeys(k for k, _n in rows))
@@ -229,6 +234,10 @@ def main():
                         help="time the stock backend on only the first N latency queries (it takes seconds "
                              "per query at 100,000 documents); default: all, or 60 with --large")
     parser.add_argument("--no-stock", action="store_true", help="skip Wagtail's stock backend (saves minutes at 100,000)")
+    parser.add_argument("--relevance-only", action="store_true",
+                        help="run only the real-document relevance phase (seconds, no synthetic corpus)")
+    parser.add_argument("--per-query", action="store_true",
+                        help="with the relevance phase, print every judged query's nDCG@10 and top 10 for both rankings")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", "sqlite:////tmp/govsite-search-bench.sqlite3"))
     args = parser.parse_args()
     count = 100_000 if args.large else args.docs
@@ -249,8 +258,10 @@ def main():
     from search import vocabulary
 
     vocabulary.load(Synonym)  # flushed with the database: a fresh install has it from migration 0008
-    real_results = real_documents_phase()
+    real_results = real_documents_phase(per_query=args.per_query)
     print_real(*real_results)
+    if args.relevance_only:
+        return
     judged = json.loads((ROOT / "benchmarks" / "data" / "judged_queries.json").read_text())
     docs = list(generate(count))
     print(f"Database: {connection.vendor}; corpus: {count:,} documents; setup {time.perf_counter() - t0:.1f}s")
