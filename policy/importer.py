@@ -194,27 +194,38 @@ class PolicyImporter:
         self._batch = []  # [(row number, row, page)] of new documents not yet written
         with bulk.deferred_publishing() as pending:
             for number, row in rows:
-                self._written = None
-                try:
-                    staged = self.stage_row(row, number, report, progress)
-                    if staged is None:
-                        continue
-                    outcome = staged
-                    if self._written is not None:  # committed: later rows may refer to it
-                        self._known[self._written[0]] = self._written[1:]
-                    setattr(report, outcome, getattr(report, outcome) + 1)
-                except RowError as exc:
-                    self._documents = {}  # a Document stored in the rolled-back row is gone
-                    report.errors.append((number, str(exc)))
-                except ValidationError as exc:
-                    self._documents = {}
-                    report.errors.append((number, "; ".join(_messages(exc))))
-                if progress is not None:
+                settled = self._settle(report, number, lambda: self.stage_row(row, number, report, progress))
+                if settled and progress is not None:
                     progress.update(1)
             self.flush(report, progress)
         self.requeue_missing(pending, skip_passes)
         report.deferred = bulk.run_deferred(pending, pass_progress, skip=skip_passes)
         return report
+
+    def _settle(self, report, number, run):
+        """Run one row's work and count its outcome, or record its error under the row's number.
+
+        ``run`` returns "unchanged", "updated" or "created", or None when the row waits in the batch of new
+        pages (counted when the batch is written). False then; True once the row is settled either way."""
+        self._written = None
+        try:
+            outcome = run()
+            if outcome is None:
+                return False
+            if self._written is not None:  # committed: later rows may refer to it
+                self._known[self._written[0]] = self._written[1:]
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        except RowError as exc:
+            self._documents = {}  # a Document stored in the rolled-back row is gone
+            report.errors.append((number, str(exc)))
+        except ValidationError as exc:
+            self._documents = {}
+            report.errors.append((number, "; ".join(_messages(exc))))
+        return True
+
+    def _import_row_atomically(self, row):
+        with transaction.atomic():
+            return self.import_row(row)
 
     def stage_row(self, row, number, report, progress):
         """A row's outcome now ("unchanged", "updated", "created"), or None when it waits in the batch of new pages."""
@@ -264,19 +275,7 @@ class PolicyImporter:
             self.bulk_enabled = False
             try:
                 for number, row, _page in batch:
-                    self._written = None
-                    try:
-                        with transaction.atomic():
-                            outcome = self.import_row(row)
-                        if self._written is not None:
-                            self._known[self._written[0]] = self._written[1:]
-                        setattr(report, outcome, getattr(report, outcome) + 1)
-                    except RowError as exc:
-                        self._documents = {}
-                        report.errors.append((number, str(exc)))
-                    except ValidationError as exc:
-                        self._documents = {}
-                        report.errors.append((number, "; ".join(_messages(exc))))
+                    self._settle(report, number, lambda row=row: self._import_row_atomically(row))
                     if progress is not None:
                         progress.update(1)
             finally:

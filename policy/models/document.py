@@ -173,26 +173,25 @@ class PolicyDocumentPage(ColumnKindPageMixin, NeighboursMixin, SyncPublishMixin,
             raise ValidationError(errors)
         guard_going_live(self)
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None:
-            if self.doc_number:
-                try:
-                    self.doc_number = normalise_doc_number(self.doc_number)
-                except ValidationError:
-                    pass
-            self.validity = self.compute_validity()
-            self._ensure_index_number()
-        super().save(*args, **kwargs)
-
-    def prepare_bulk_create(self, parent):
-        """What ``save()`` derives, for ``core.bulk_pages``; the 索引号 is registered by ``bulk_created``."""
+    def _derive_fields(self):
+        """The 文号 in its normal form (left as typed when it does not parse) and the validity."""
         if self.doc_number:
             try:
                 self.doc_number = normalise_doc_number(self.doc_number)
             except ValidationError:
                 pass
         self.validity = self.compute_validity()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self._derive_fields()
+            self._ensure_index_number()
+        super().save(*args, **kwargs)
+
+    def prepare_bulk_create(self, parent):
+        """What ``save()`` derives, for ``core.bulk_pages``; the 索引号 is registered by ``bulk_created``."""
+        self._derive_fields()
         if not self.index_number:
             self._ensure_index_number()
         super().prepare_bulk_create(parent)
