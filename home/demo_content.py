@@ -46,6 +46,10 @@ NEW_MEDIA = {
     "wechat_name": "上海应急",
     "weibo_name": "上海应急管理",
     "weibo_url": "https://weibo.com/",
+    # The English site's forms (Shanghai's own English name for 一网通办).
+    "service_portal_name_en": "Government Online-Offline Shanghai",
+    "wechat_name_en": "Shanghai Emergency",
+    "weibo_name_en": "Shanghai Emergency Management",
 }
 # What the demo QR codes encode (a real site uploads the images its accounts give it).
 WECHAT_QR_DATA = "https://weixin.qq.com/"

@@ -121,6 +121,9 @@ class SiteSettings(BaseSiteSetting):
         "wagtailimages.Image", verbose_name=_("Weibo QR code"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    service_portal_name_en = models.CharField(_("online services portal name in English"), max_length=100, blank=True)
+    wechat_name_en = models.CharField(_("WeChat official account in English"), max_length=100, blank=True)
+    weibo_name_en = models.CharField(_("Weibo account in English"), max_length=100, blank=True)
     contact_page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("contact us page"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -138,7 +141,8 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("agency_name"), FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("Agency")),
         MultiFieldPanel(
             [FieldPanel("agency_name_en"), FieldPanel("sponsor_en"),
-             FieldPanel("organiser_en"), FieldPanel("address_en")],
+             FieldPanel("organiser_en"), FieldPanel("address_en"), FieldPanel("service_portal_name_en"),
+             FieldPanel("wechat_name_en"), FieldPanel("weibo_name_en")],
             heading=_("English site"),
         ),
         MultiFieldPanel(
@@ -180,6 +184,18 @@ class SiteSettings(BaseSiteSetting):
     @property
     def display_address(self):
         return local_text(self.address, english=self.address_en)
+
+    @property
+    def display_service_portal_name(self):
+        return local_text(self.service_portal_name, english=self.service_portal_name_en)
+
+    @property
+    def display_wechat_name(self):
+        return local_text(self.wechat_name, english=self.wechat_name_en)
+
+    @property
+    def display_weibo_name(self):
+        return local_text(self.weibo_name, english=self.weibo_name_en)
 
     @property
     def conac_url(self):

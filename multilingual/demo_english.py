@@ -19,6 +19,15 @@ PAGES = [
     "zwgk/zfxxgk",
     "zwgk/zfxxgk/xxgkzn",
     "zwgk/zfxxgk/xxgkzn/demo-1",
+    # One column and item in each of the other three sections, so that every section of /en/ has content.
+    "zwhd/zxzx",
+    "zwhd/zxzx/demo-2",
+    "ysfw/wsbs",
+    "ysfw/wsbs/czsc",
+    "ysfw/wsbs/czsc/demo-3",
+    "aqzt/dflz",
+    "aqzt/dflz/gzdt",
+    "aqzt/dflz/gzdt/demo-1",
 ]
 
 ENGLISH = {
@@ -33,6 +42,19 @@ ENGLISH = {
     "信息公开指南": "Disclosure Guide",
     "宣传培训处": "Publicity and Training Division",
     "办公室": "General Office",
+    "直属机关党委": "Party Committee of the Bureau's Organs",
+    "上海市应急管理局": "Shanghai Emergency Management Bureau",
+    "在线咨询": "Online Enquiries",
+    "关于应急预案备案流程的咨询": "Enquiry about filing an emergency plan",
+    "网上办事": "Online Services",
+    "操作手册": "User Guides",
+    "2026年操作手册工作要点": "Key points for the user guides in 2026",
+    "党风廉政": "Integrity in Government",
+    "工作动态": "Work Updates",
+    "工作动态：部署应急物资储备重点工作": "Work update: priorities for emergency supply reserves set out",
+    "市民如发现安全生产违法行为或重大事故隐患，可拨打12345市民服务热线或通过“随申办”进行举报，经核查属实的将按规定给予奖励。":
+        "Residents who see a breach of work safety rules or a major hazard can report it on the 12345 citizen "
+        "hotline or through the Suishenban app; reports found to be true are rewarded according to the rules.",
     "市应急管理局召开2026年第三季度安全生产形势分析会":
         "Municipal Emergency Management Bureau reviews work safety in the third quarter of 2026",
     "全市危险化学品安全专项整治工作推进会召开":

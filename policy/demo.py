@@ -97,7 +97,8 @@ def load(stdout):
         existing = set(column.get_children().values_list("slug", flat=True))
         for n, (title, kind, interpreter, sources, summary, paragraphs) in enumerate(INTERPRETATIONS, start=1):
             slug = f"zcjd-{n}"
-            docs = list(PolicyDocumentPage.objects.filter(index_number__in=sources))
+            # The documents in the column's language: their 繁體 and English copies share the 索引号.
+            docs = list(PolicyDocumentPage.objects.filter(index_number__in=sources, locale_id=column.locale_id))
             if slug in existing or not docs:
                 continue
             with transaction.atomic():

@@ -64,7 +64,24 @@ class InterpretationPage(ColumnKindPageMixin, NeighboursMixin, SyncPublishMixin,
 
     def clean(self):
         super().clean()
+        self._check_documents_language()
         guard_going_live(self)
+
+    def _check_documents_language(self):
+        """An interpretation written in the source language interprets source-language documents.
+
+        A document's 繁體 and English copies carry the same title and 索引号; picking one of them (the
+        English copy is a draft) held the interpretation back from publishing for ever."""
+        from django.core.exceptions import ValidationError
+        from wagtail.models import Locale
+
+        if self.locale_id is None or self.locale_id != Locale.get_default().pk:
+            return  # a translated interpretation keeps its source's links
+        others = [doc for doc in self.source_documents.all() if doc.locale_id != self.locale_id]
+        if others:
+            raise ValidationError({"source_documents": _(
+                "Choose the documents in the language of this page: %(titles)s is a copy in another language."
+            ) % {"titles": "、".join(f"“{doc.title}”（{doc.locale.get_display_name()}）" for doc in others)}})
 
     def public_source_documents(self):
         """The interpreted documents, each as its copy in this page's language (a translated interpretation

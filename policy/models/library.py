@@ -73,6 +73,7 @@ class PolicyLibraryPage(ColumnKindPageMixin, PolicyListingMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), PageChooserPanel("scope")]
     parent_page_types = ["sections.ColumnPage", "sections.SectionPage", "home.HomePage"]
     column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
+    column_entry = True  # a block on its column and a node in the site map (sections.models.tree)
     subpage_types = []
     template = "policy/policy_library_page.html"
 
@@ -87,6 +88,7 @@ class NormativeDocumentsPage(ColumnKindPageMixin, PolicyListingMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), PageChooserPanel("scope")]
     parent_page_types = ["sections.ColumnPage", "sections.SectionPage", "home.HomePage"]
     column_kind = "policy"  # offered only in columns of its kind (sections.models.placement)
+    column_entry = True
     subpage_types = []
     template = "policy/normative_documents_page.html"
 

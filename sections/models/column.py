@@ -56,7 +56,11 @@ class ColumnPage(Page):
         return context
 
     def sub_column_blocks(self):
-        sub_columns = list(self.get_children().live().type(ColumnPage, _link_column_model()).specific())
+        from .tree import entry_page_types
+
+        sub_columns = list(
+            self.get_children().live().type(ColumnPage, _link_column_model(), *entry_page_types()).specific()
+        )
         manual_sub_columns = [c for c in sub_columns if isinstance(c, ColumnPage)]
         latest = latest_items_by_parent(manual_sub_columns)
         return [(c, latest.get(c.pk, [])) for c in sub_columns]

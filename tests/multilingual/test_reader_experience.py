@@ -110,6 +110,29 @@ def test_english_site_is_branded_in_english(site_tree, english_news_column, clie
     assert all(english and english != chinese for chinese, english in names.items()), names
 
 
+def test_english_home_names_the_services_portal_and_new_media_in_english(site_tree, english_news_column, client):
+    """Defect 11: the 一网通办 entry and the WeChat/Weibo names stayed Chinese on /en/ (no English fields)."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(root_page=site_tree))
+    settings.service_portal_url, settings.service_portal_name = "https://zwdt.sh.gov.cn/", "上海“一网通办”"
+    settings.wechat_name, settings.weibo_name = "上海应急", "上海应急管理"
+    settings.service_portal_name_en = "Government Online-Offline Shanghai"
+    settings.wechat_name_en, settings.weibo_name_en = "Shanghai Emergency", "Shanghai Emergency Management"
+    settings.save()
+
+    english = re.search(r'<div class="home-services">.*?</section>', client.get("/en/").content.decode(), re.S).group(0)
+    assert "Government Online-Offline Shanghai" in english
+    assert "WeChat: Shanghai Emergency<" in english and "Weibo: Shanghai Emergency Management<" in english
+    assert not re.search(r"[\u4e00-\u9fff]", english), english  # no Chinese left in that block
+    chinese = client.get("/").content.decode()
+    assert "上海“一网通办”" in chinese and "微信：上海应急<" in chinese and "微博：上海应急管理<" in chinese
+    hant = client.get("/zh-hant/").content.decode()
+    assert "微信：上海應急<" in hant
+
+
 def test_english_home_leaves_out_sections_without_english_items(site_tree, english_news_column, client):
     """Defect 11: /en/ showed "No items yet." in the blocks of sections nothing was translated into."""
     html = client.get("/en/").content.decode()
