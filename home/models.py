@@ -47,12 +47,12 @@ class HomePage(Page):
         return context
 
     def headline_item(self):
-        """The 头条: the chosen item in this page's language, else the newest item of the site."""
+        """The 头条: the chosen item in this page's language, else the newest item of this language's site."""
         from sections.models.listing import item_queryset as items
 
         if self.headline_id:
-            chosen = self.headline.localized
-            if chosen.live:
+            chosen = self.headline.localized  # the source page itself when it has no translation here
+            if chosen.live and chosen.locale_id == self.locale_id:
                 return chosen.specific
         return items(self, descendants=True).specific().first()
 
@@ -63,6 +63,8 @@ class HomePage(Page):
         if not self.picture_column_id:
             return []
         column = self.picture_column.localized
+        if column.locale_id != self.locale_id:
+            return []  # not translated yet: no Simplified Chinese captions on the English home
         candidates = list(item_queryset(column).specific()[: limit * 3])
         return with_first_picture(candidates, limit)
 

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from ..alternates import language_versions
 
@@ -68,3 +69,9 @@ def translator_actions(instance, translation, user):
         "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]),
         "delete_url": reverse("wagtailadmin_pages:delete", args=[instance.pk]) if perms.can_delete() else None,
     }
+
+
+@register.simple_tag
+def translation_editor_labels():
+    """Chinese for the two strings wagtail-localize's editor bundle hard-codes (static/multilingual/js/editor_labels.js)."""
+    return {"moreActions": _("More actions"), "heading": _("%(source)s to %(target)s translation")}

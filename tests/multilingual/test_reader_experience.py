@@ -133,6 +133,30 @@ def test_english_home_names_the_services_portal_and_new_media_in_english(site_tr
     assert "微信：上海應急<" in hant
 
 
+def test_english_home_shows_no_untranslated_headline_or_picture_news(site_tree, english_news_column, news_column,
+                                                                     client):
+    """Defect 11: /en/ showed the chosen 头条 and the 图片新闻 captions in Simplified Chinese (Page.localized
+    falls back to the source page when no English copy exists)."""
+    from sections.models import ArticlePage
+
+    headline = ArticlePage(title="只有中文的头条", slug="zh-only")
+    news_column.add_child(instance=headline)
+    headline.save_revision().publish()
+    from home.models import HomePage
+
+    # The fields are synchronised into the translations (SynchronizedField): set on both homes, as once
+    # the English home's next approved translation carries them over.
+    english_home = HomePage.objects.get(pk=counterpart(site_tree, "en").pk)
+    for home in (site_tree.specific, english_home):
+        home.headline, home.picture_column = headline, news_column
+        home.save_revision().publish()
+
+    assert "只有中文的头条" in client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "只有中文的头条" not in english
+    assert 'class="home-headline"' not in english and 'class="carousel"' not in english  # no English item yet
+
+
 def test_english_home_leaves_out_sections_without_english_items(site_tree, english_news_column, client):
     """Defect 11: /en/ showed "No items yet." in the blocks of sections nothing was translated into."""
     html = client.get("/en/").content.decode()
