@@ -26,7 +26,10 @@ class ConfidentialityReviewForm(forms.Form):
     )
     conclusion = forms.ChoiceField(label=_("Conclusion"), choices=Conclusion.choices)
     basis = forms.CharField(label=_("Basis of the review"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    reviewer_name = forms.CharField(label=_("Reviewer"), max_length=100)
+    reviewer_name = forms.CharField(
+        label=_("Reviewer"), max_length=100, required=False,
+        help_text=_("Leave empty to sign with the name of your account."),
+    )
     review_date = forms.DateField(label=_("Review date"), initial=timezone.localdate)
     comment = forms.CharField(label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -296,9 +296,13 @@ class ConfidentialityReviewTask(ModerationTaskMixin, ConditionalTaskMixin, Abstr
         form = ConfidentialityReviewForm(data={k: _as_form_value(v) for k, v in kwargs.items()})
         if not form.is_valid():
             raise PermissionDenied(_("The confidentiality review form is incomplete or inconsistent."))
+        answers = {k: v for k, v in form.cleaned_data.items() if k != "comment"}
+        # The form is built without the request (Wagtail's workflow action view), so an empty 审查人 is
+        # filled here with the reviewer's own name, as a person signing the paper form would.
+        answers["reviewer_name"] = answers["reviewer_name"].strip() or (user.get_full_name() or user.get_username())[:100]
         review = ConfidentialityReview.objects.create(
             task_state=task_state, revision=task_state.revision, page=task_state.revision.as_object(),
-            reviewed_by=user, **{k: v for k, v in form.cleaned_data.items() if k != "comment"},
+            reviewed_by=user, **answers,
         )
         page = task_state.revision.as_object()
         log(

@@ -61,3 +61,21 @@ def test_malformed_workflow_data_from_the_editor_is_refused(users, as_user, colu
         assert response.status_code == 302
         assert current_task_state(page).status == "in_progress"
     assert not ConfidentialityReview.objects.exists()
+
+
+def test_empty_reviewer_name_signs_with_the_reviewers_account(users, as_user, column):
+    """Seen in the browser: the modal refused an empty 审查人 (此项为必填项) although the reviewer is logged in."""
+    page = _at_confidentiality_step(users, as_user, column, "edit-modal-own-name")
+    baomi = as_user(users["baomi"])
+    users["baomi"].first_name, users["baomi"].last_name = "审查", "李"
+    users["baomi"].save()
+    state = current_task_state(page)
+    collect = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[page.pk, "approve", state.pk])
+    modal = json.loads(baomi.get(collect, HTTP_X_REQUESTED_WITH="XMLHttpRequest").content)["html"]
+    assert "留空则以您账号的姓名署名" in modal
+    response = baomi.post(collect, confidentiality_form(reviewer_name="  "), HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    cleaned = json.loads(response.content)["cleaned_data"]
+    assert _edit_post(baomi, page, json.dumps(cleaned)).status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert ConfidentialityReview.objects.get(page=page).reviewer_name == users["baomi"].get_full_name()
