@@ -1,7 +1,7 @@
 """Queryset helpers for public pages."""
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def public(queryset):
@@ -16,3 +16,15 @@ def public(queryset):
         page__path=Substr(OuterRef("path"), 1, Length("page__path")),
     )
     return queryset.filter(~Exists(restricted_at_or_above))
+
+
+def for_menu(queryset):
+    """The pages of ``queryset`` for a menu: plain pages (one query), and those whose class links
+    elsewhere (``nav_url``, e.g. link columns) in their specific form (one more query, only when there
+    are any). A menu needs titles and URLs; ``.specific()`` costs a query per page type."""
+    pages = list(queryset)
+    linking = [p.pk for p in pages if p.specific_class is not None and hasattr(p.specific_class, "nav_url")]
+    if linking:
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=linking).specific()}
+        pages = [specific.get(p.pk, p) for p in pages]
+    return pages

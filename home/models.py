@@ -68,9 +68,10 @@ class HomePage(Page):
 
     def home_columns(self):
         """Columns hung directly under the home page (党建之窗, 安委会 …)."""
+        from core.pages import for_menu
         from sections.models import ColumnPage, LinkColumnPage
 
-        return list(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific())
+        return for_menu(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage))
 
     def section_blocks(self, request=None):
         """(section, latest items) per section: one window query for all sections (plus one per item type),

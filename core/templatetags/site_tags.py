@@ -55,6 +55,18 @@ def breadcrumbs(context, page):
     return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth))
 
 
+@register.simple_tag
+def menu_children(parent):
+    """The live children of ``parent`` for a menu, in tree order: one query for plain pages, and one more
+    only when some of them link elsewhere (a class with ``nav_url``, e.g. link columns: loaded specific
+    for ``page_href``). A menu needs titles and URLs, not every page's specific fields."""
+    from core.pages import for_menu
+
+    if not isinstance(parent, Page):
+        return []
+    return for_menu(parent.get_children().live())
+
+
 @functools.lru_cache(maxsize=2048)
 def _qr_svg(url, scale):
     try:

@@ -27,11 +27,11 @@ def count_queries(client, url):
     return len(queries), [q["sql"] for q in queries.captured_queries], response.content.decode()
 
 
-def measure(client, urls):
+def measure(client, urls, kinds=KINDS):
     """{(language, kind): (cold, warm, cold SQL, warm SQL)}; the cache is emptied before each cold request."""
     report = {}
     for code in LANGUAGES:
-        for kind in KINDS:
+        for kind in kinds:
             cache.clear()
             cold, cold_sql, _body = count_queries(client, urls[code][kind])
             warm, warm_sql, _body = count_queries(client, urls[code][kind])
@@ -73,10 +73,23 @@ def test_warm_pages_within_budget_and_no_query_per_listed_item(client, multiling
     assert listed[2][:2] == listed[20][:2], f"queries (cold, warm) per listed items differ: {listed}"
 
 
+# The page types whose first request already meets the budget in every language: this must not regress.
+COLD_MET = ("section", "article")
+
+
+def test_cold_pages_within_budget_where_met(client, multilingual_content):
+    report = measure(client, multilingual_content, kinds=COLD_MET)
+    over = {key: cold for key, (cold, _warm, *_sql) in report.items() if cold > BUDGET}
+    assert not over, f"cold requests above {BUDGET} queries: {over}"
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "Not met yet: the first request after a publish (empty fragment cache) takes 25-49 queries "
-    "(Wagtail's routing per tree level, view restrictions, navigation, breadcrumbs, language versions, "
-    "site root paths); see the README's Deploy: page cache section"))
+    "Not met yet for every page type: the first request after a publish (empty cache) takes 9-17 queries "
+    "(home 12, section 10, column 11, article 9, policy document 17, the same in each language). "
+    "Routing, site, settings, navigation, breadcrumbs, language versions and view restrictions cost 5 "
+    "together (core.routing); the rest is the pages' own content: the policy document's attachments, "
+    "relations, service items, topics, tags, correction notes, letters, interpretations and consultation "
+    "are a query each; see the README's Deploy: page cache section"))
 def test_cold_pages_within_budget(client, multilingual_content):
     report = measure(client, multilingual_content)
     over = {key: cold for key, (cold, _warm, *_sql) in report.items() if cold > BUDGET}
