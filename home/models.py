@@ -41,7 +41,7 @@ class HomePage(Page):
         # Callables: the template calls them only when its cached fragment
         # (``{% pagecache "home_blocks" %}``) is missing.
         context["home_columns"] = self.home_columns
-        context["section_blocks"] = self.section_blocks
+        context["section_blocks"] = lambda: self.section_blocks(request)
         context["headline_item"] = self.headline_item
         context["picture_news"] = self.picture_news
         return context
@@ -70,19 +70,23 @@ class HomePage(Page):
 
     def home_columns(self):
         """Columns hung directly under the home page (党建之窗, 安委会 …)."""
+        from core.pages import for_menu
         from sections.models import ColumnPage, LinkColumnPage
 
-        return list(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage).specific())
+        return for_menu(self.get_children().live().in_menu().type(ColumnPage, LinkColumnPage))
 
-    def section_blocks(self):
-        """(section, latest items) per section: one query per section (five), never one per listed item.
+    def section_blocks(self, request=None):
+        """(section, latest items) per section: one window query for all sections (plus one per item type),
+        never one per section or per listed item.
 
         A translated home (English: only part of the site is translated) leaves out the sections with no
         items in its language rather than show "No items yet."; the source home shows every section."""
-        from sections.models import SectionPage
+        from sections.models.listing import latest_items_by_parent
+        from sections.models.section import menu_sections
 
-        sections = self.get_children().live().in_menu().type(SectionPage).specific()
-        blocks = [(section, list(item_queryset(section, descendants=True).specific()[:8])) for section in sections]
+        sections = menu_sections(self, request)
+        latest = latest_items_by_parent(sections, per_parent=8)
+        blocks = [(section, latest[section.pk]) for section in sections]
         if self.locale.language_code != settings.LANGUAGE_CODE:
             blocks = [(section, items) for section, items in blocks if items]
         return blocks

@@ -3,7 +3,7 @@
 For a page, each language links to the live counterpart page; when there is
 none, to the nearest live counterpart ancestor (the section or the home
 page). Non-page views (site map, search) map through Django's translate_url.
-Three queries per page whatever the tree depth.
+One query for a routed page (its ancestors are known), two elsewhere, whatever the tree depth.
 """
 from dataclasses import dataclass
 
@@ -42,7 +42,13 @@ def language_versions(request, page=None):
             for code, name in languages
         ]
 
-    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", flat=True))
+    from core import routing
+
+    walked = routing.chain(request, page)  # the routed page's ancestors are known: no query
+    if walked is not None:
+        lineage = [p.translation_key for p in walked if p.depth > 1]
+    else:
+        lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", flat=True))
     candidates = (
         Page.objects.live()
         .filter(translation_key__in=lineage, alias_of__isnull=True)

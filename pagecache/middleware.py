@@ -1,10 +1,10 @@
 """Serve public pages with few queries, and tell the web tier which responses it may keep.
 
-Request phase (GET/HEAD only): the Wagtail site and the page a path routes to
-are remembered per content generation, so a repeat request loads the page in
-one query instead of one or two per tree level, and the site settings come
-from the cache. A miss leaves everything to Wagtail, which then records the
-route (``wagtail_hooks.remember_route``).
+Request phase (GET/HEAD only): one query lists the sites with the content
+generation and the site settings joined; the page a path routes to is
+remembered per content generation, so a repeat request loads the page in one
+query. A miss leaves the route to ``core.routing`` (two queries whatever the
+depth) or Wagtail, which then records it (``wagtail_hooks.remember_route``).
 
 Response phase: a public response is marked cacheable for nginx
 (``X-Accel-Expires``, which nginx hides from clients) and ``Cache-Control:
@@ -17,12 +17,11 @@ admin, previews, documents) is ``private, no-cache``.
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Subquery
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 from wagtail.models.pages import RouteResult
 
-from . import fragments
+from . import fragments, generation
 
 DEFAULTS = {
     # URL names (with namespace) of non-page views whose output depends only on published content.
@@ -53,10 +52,16 @@ class PageCacheMiddleware:
 
     # -- request phase ------------------------------------------------------------
     def _prime(self, request):
-        site = fragments.get_or_set(request, "site", [request.get_port()], lambda: Site.find_for_request(request) or False)
-        if site is False:
+        """One query for the request's start: every site (``core.routing.find_site``, which also serves
+        the site root paths), with the content generation and the site settings joined to each row."""
+        from core.routing import find_site
+
+        site = find_site(request, queryset=self._sites_queryset())
+        sites = getattr(request, "_all_sites", None)
+        if sites:
+            setattr(request, generation._ATTR, sites[0].pagecache_generation or 0)
+        if site is None:
             return
-        request._wagtail_site = site
         self._prime_settings(request, site)
         if hasattr(request, "_wagtail_route_for_request"):
             return
@@ -69,23 +74,35 @@ class PageCacheMiddleware:
         if page is not None:
             request._wagtail_route_for_request = RouteResult(page)
 
-    def _prime_settings(self, request, site):
+    @staticmethod
+    def _setting_models():
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.contrib.settings.registry import registry
 
-        for model in registry:
-            if not issubclass(model, BaseSiteSetting):
-                continue
+        return [model for model in registry if issubclass(model, BaseSiteSetting)]
+
+    def _sites_queryset(self):
+        from wagtail.models import Site
+
+        from .models import Generation
+
+        current = Generation.objects.filter(pk=1).values("value")[:1]
+        joined = [model._meta.get_field("site").related_query_name() for model in self._setting_models()]
+        sites = Site.objects.annotate(pagecache_generation=Subquery(current))
+        return sites.select_related(*joined) if joined else sites
+
+    def _prime_settings(self, request, site):
+        for model in self._setting_models():
             attr = model.get_cache_attr_name()
             if hasattr(request, attr):
                 continue
-
-            def load(model=model):
-                instance = fragments.get_or_set(request, "settings", [model._meta.label, site.pk], lambda: model.for_site(site))
-                instance._request = request
-                return instance
-
-            setattr(request, attr, SimpleLazyObject(load))
+            accessor = model._meta.get_field("site").remote_field.get_accessor_name()
+            try:
+                instance = getattr(site, accessor)  # joined to the sites' query
+            except model.DoesNotExist:
+                instance = model.for_site(site)  # creates the row, as Wagtail does
+            instance._request = request
+            setattr(request, attr, instance)
 
     # -- response phase -----------------------------------------------------------
     def _mark(self, request, response):

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from core.audit import register_log_action
+from core.pages import public
 
 from . import admin_urls
 from .models import Adoption, ConsultationPage, InterviewPage, SurveyPage
@@ -130,7 +131,7 @@ def open_consultations_in_notices(column):
     if column.url_path.strip("/").split("/")[1:] != _notice_column_path().strip("/").split("/"):
         return None
     day = today()
-    ids = (ConsultationPage.objects.live().public().filter(locale_id=column.locale_id)
+    ids = (public(ConsultationPage.objects.live()).filter(locale_id=column.locale_id)
            .filter(start_date__lte=day, end_date__gte=day).values("pk"))
     return Q(pk__in=ids)
 
@@ -144,7 +145,7 @@ def consultation_behind_the_document(request, page):
 
     if not page or not getattr(page, "pk", None):
         return None
-    consultations = list(ConsultationPage.objects.live().public().filter(final_document=page).order_by("-end_date"))
+    consultations = list(public(ConsultationPage.objects.live()).filter(final_document=page).order_by("-end_date"))
     if not consultations:
         return None
     return render_to_string("participation/includes/final_document_extras.html",

@@ -70,6 +70,9 @@ class BasePage(Page):
 
     base_form_class = BasePageForm
 
+    # Loaded with the page when core.routing serves it: every item page shows its department.
+    route_select_related = ("department",)
+
     # The department is the same record in every language; its name is shown in the reader's language
     # (Department.display_name), so the translation editor must not offer its id ("6") as a segment.
     override_translatable_fields = [SynchronizedField("department", overridable=False)]

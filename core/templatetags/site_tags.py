@@ -22,24 +22,49 @@ def page_href(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    """The current language's home page (remembered on the request: the header and breadcrumbs both ask)."""
+    """The current language's home page (remembered on the request: the header and breadcrumbs both ask).
+
+    On a routed page it is the root routing found (``core.routing``: no query; a plain ``Page`` unless
+    the home page itself was routed to), elsewhere ``site.root_page.localized`` in its specific form.
+    """
+    from core import routing
+
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
     cached = getattr(request, "_site_root_page", None)
     if cached is None or cached[0] != translation.get_language():
-        cached = (translation.get_language(), site.root_page.localized.specific)
+        root = routing.localized_root(request) or site.root_page.localized.specific
+        cached = (translation.get_language(), root)
         request._site_root_page = cached
     return cached[1]
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
+    """The ancestors of ``page`` from the home page down (plain pages: the trail needs titles and URLs only)."""
+    from core import routing
+
     root = site_root(context)
     if root is None or not isinstance(page, Page):
         return []
-    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific())
+    walked = routing.chain(context.get("request"), page)
+    if walked is not None:
+        return [p for p in walked[:-1] if p.depth >= root.depth]
+    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth))
+
+
+@register.simple_tag
+def menu_children(parent):
+    """The live children of ``parent`` for a menu, in tree order: one query for plain pages, and one more
+    only when some of them link elsewhere (a class with ``nav_url``, e.g. link columns: loaded specific
+    for ``page_href``). A menu needs titles and URLs, not every page's specific fields."""
+    from core.pages import for_menu
+
+    if not isinstance(parent, Page):
+        return []
+    return for_menu(parent.get_children().live())
 
 
 @functools.lru_cache(maxsize=2048)

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pages import public
 from core.public_forms import PersonalDataMixin
 from sections.models.placement import ColumnKindPageMixin
 
@@ -127,7 +128,7 @@ class ConsultationPage(ColumnKindPageMixin, BasePage):
 
     @cached_property
     def published_feedback(self):
-        return FeedbackPage.objects.child_of(self).live().public().order_by("-first_published_at").first()
+        return public(FeedbackPage.objects.child_of(self).live()).order_by("-first_published_at").first()
 
     def state(self, day=None):
         day = day or today()

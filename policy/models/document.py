@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.pages import public
 from sections.models.neighbours import NeighboursMixin
 from sections.models.placement import ColumnKindPageMixin
 
@@ -286,7 +287,7 @@ class PolicyDocumentPage(ColumnKindPageMixin, NeighboursMixin, SyncPublishMixin,
         from .interpretation import InterpretationPage
 
         return list(
-            InterpretationPage.objects.live().public()
+            public(InterpretationPage.objects.live())
             .filter(source_documents__translation_key=self.translation_key, locale_id=self.locale_id)
             .distinct().order_by("-first_published_at")
         )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page
 
+from core.pages import public
 from sections.models.placement import ColumnKindPageMixin
 
 from .document import Disclosure, PolicyDocumentPage
@@ -16,7 +17,7 @@ PER_PAGE = 20
 def public_documents():
     """Live, public, 主动公开 documents, newest first (one query; no per-item queries)."""
     return (
-        PolicyDocumentPage.objects.live().public().filter(disclosure=Disclosure.ACTIVE)
+        public(PolicyDocumentPage.objects.live()).filter(disclosure=Disclosure.ACTIVE)
         .order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
     )
 

@@ -36,6 +36,7 @@ class ColumnPage(Page):
     content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("co_departments"), FieldPanel("intro")]
 
     base_form_class = ChinesePageForm
+    route_select_related = ("department",)  # loaded with the page by core.routing: the heading shows it
 
     parent_page_types = ["home.HomePage", "sections.SectionPage", "sections.ColumnPage"]
 

@@ -13,13 +13,14 @@ from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Page
 
 from core.models import BasePage
+from core.pages import public
 
 ITEMS_PER_PAGE = 20
 
 
 def item_queryset(parent, *, descendants=False):
     """Live, public item pages under ``parent``, newest first, plus the items apps cross-list in it."""
-    base = Page.objects.live().public()
+    base = public(Page.objects.live())
     if descendants:
         qs = base.descendant_of(parent)
     else:
@@ -77,7 +78,7 @@ def latest_items_by_parent(parents, per_parent=5):
     for depth in sorted({p.depth for p in parents}):
         prefix = Substr("path", 1, depth * Page.steplen)
         qs = (
-            Page.objects.live().public()
+            public(Page.objects.live())
             .filter(depth__gt=depth, content_type__in=item_content_types())
             .filter(public_item_filter())
             .filter(reduce(or_, (Q(path__startswith=p.path) for p in parents if p.depth == depth)))

@@ -6,17 +6,19 @@ neighbour and 下一篇 the older one. Cross-listed items (hook
 """
 from bisect import bisect_left
 
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import Lag, Lead, RowNumber
 from wagtail.models import Page
 
 from core import bulk
+from core.pages import public
 
 from .listing import item_content_types, restrict_public_items
 
 
 def _column_items(page):
     parent_path = page.path[: -page.steplen]
-    qs = Page.objects.live().public().filter(depth=page.depth, path__startswith=parent_path)
+    qs = public(Page.objects.live()).filter(depth=page.depth, path__startswith=parent_path)
     return restrict_public_items(qs.filter(content_type__in=item_content_types()))
 
 
@@ -49,6 +51,36 @@ def related_items(page, limit=RELATED_LIMIT):
     if not page.path:
         return []
     return list(_siblings(page).order_by("-first_published_at", "-pk")[:limit])
+
+
+def navigation(page, limit=RELATED_LIMIT):
+    """``(previous_next(page), related_items(page))`` in one query, for the page's own template.
+
+    One window over the column's items in listing order (newest first): the newest ``limit + 1``
+    rows give 相关信息 (the page itself left out), and the rows just before and after the page
+    are its newer and older neighbours (an older one without a publication date counts as none,
+    as in ``previous_next``). The page must be live (it is one of the rows): a preview uses the
+    two functions instead.
+    """
+    if not page.path or not page.live:
+        return previous_next(page), related_items(page, limit)
+    order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
+    rows = list(
+        _column_items(page)
+        .annotate(
+            row=Window(RowNumber(), order_by=order),
+            before=Window(Lag("pk"), order_by=order),
+            after=Window(Lead("pk"), order_by=order),
+        )
+        .filter(Q(row__lte=limit + 1) | Q(before=page.pk) | Q(after=page.pk))
+        .order_by(*order)
+    )
+    related = [r for r in rows if r.pk != page.pk and r.row <= limit + 1][:limit]
+    newer = older = None
+    if page.first_published_at is not None:
+        newer = next((r for r in rows if r.after == page.pk), None)
+        older = next((r for r in rows if r.before == page.pk and r.first_published_at is not None), None)
+    return (newer, older), related
 
 
 def items_showing(page):
@@ -114,6 +146,17 @@ class NeighboursMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["neighbours"] = lambda: previous_next(self)
-        context["related"] = lambda: related_items(self)
+        if getattr(request, "is_preview", False):
+            context["neighbours"] = lambda: previous_next(self)
+            context["related"] = lambda: related_items(self)
+        else:  # one query for both, made when the first of them is asked for
+            found = {}
+
+            def part(index):
+                if not found:
+                    found["both"] = navigation(self)
+                return found["both"][index]
+
+            context["neighbours"] = lambda: part(0)
+            context["related"] = lambda: part(1)
         return context

@@ -40,3 +40,16 @@ class SectionPage(Page):
         )
         latest = latest_items_by_parent([c for c in columns if c.specific_class.__name__ == "ColumnPage"])
         return [(column, latest.get(column.pk, [])) for column in columns]
+
+
+def menu_sections(root, request=None):
+    """The live in-menu sections (版块) under the home page ``root``: one query, once per request.
+
+    The main navigation and the home page's section blocks both list them."""
+    memo = getattr(request, "_menu_sections", None) if request is not None else None
+    if memo is not None and memo[0] == root.pk:
+        return memo[1]
+    sections = list(SectionPage.objects.child_of(root).live().in_menu())  # the type is known: no .specific()
+    if request is not None:
+        request._menu_sections = (root.pk, sections)
+    return sections

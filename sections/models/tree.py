@@ -3,6 +3,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
+from core.pages import public
+
 
 @dataclass
 class TreeNode:
@@ -32,7 +34,7 @@ def entry_page_types():
 def live_tree(root, max_depth=4, locale=None):
     """Sections and columns below ``root`` (not items), in tree order, in few queries."""
     qs = (
-        Page.objects.live().public()
+        public(Page.objects.live())
         .descendant_of(root)
         .filter(depth__lte=root.depth + max_depth)
         .type(*column_page_types())

@@ -2,7 +2,7 @@
 from django import template
 
 from core.templatetags.site_tags import site_root
-from sections.models import SectionPage
+from sections.models.section import menu_sections
 
 register = template.Library()
 
@@ -13,4 +13,4 @@ def nav_sections(context):
     root = site_root(context)
     if root is None:
         return []
-    return list(root.get_children().live().in_menu().type(SectionPage).specific())
+    return menu_sections(root, context.get("request"))

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "moderation.middleware.RemovedPageMiddleware",
     "pagecache.middleware.PageCacheMiddleware",  # perf: route/settings cache, Cache-Control
+    "core.routing.RouteMiddleware",  # perf: a page's route in two queries whatever its depth (core/routing.py)
     "core.care_mode.CareModeMiddleware",  # furniture: 长者模式 pages are private (inside the page cache)
     # security: last, as django-axes asks, so it sees the lockout of the login view it wraps.
     "axes.middleware.AxesMiddleware",

@@ -27,30 +27,31 @@ def count_queries(client, url):
     return len(queries), [q["sql"] for q in queries.captured_queries], response.content.decode()
 
 
-def measure(client, urls):
-    """{(language, kind): (cold, warm, warm SQL)}; the fragment cache is emptied before each cold request."""
+def measure(client, urls, kinds=KINDS):
+    """{(language, kind): (cold, warm, cold SQL, warm SQL)}; the cache is emptied before each cold request."""
     report = {}
     for code in LANGUAGES:
-        for kind in KINDS:
+        for kind in kinds:
             cache.clear()
-            cold, _sql, _body = count_queries(client, urls[code][kind])
-            warm, sql, _body = count_queries(client, urls[code][kind])
-            report[(code, kind)] = (cold, warm, sql)
+            cold, cold_sql, _body = count_queries(client, urls[code][kind])
+            warm, warm_sql, _body = count_queries(client, urls[code][kind])
+            report[(code, kind)] = (cold, warm, cold_sql, warm_sql)
     print("\nqueries (cold, warm):")
-    for (code, kind), (cold, warm, _sql) in report.items():
+    for (code, kind), (cold, warm, *_sql) in report.items():
         print(f"  {code:8} {kind:8} {cold:3} {warm:3}")
     dump = os.environ.get("QUERY_BUDGET_DUMP")
-    if dump:  # QUERY_BUDGET_DUMP=/tmp/queries.txt writes every warm query, for profiling
+    if dump:  # QUERY_BUDGET_DUMP=/tmp/queries.txt writes every cold and warm query, for profiling
         with open(dump, "w") as out:
-            for (code, kind), (_cold, warm, sql) in report.items():
-                out.write(f"== {code} {kind}: {warm}\n" + "\n".join(q[:300] for q in sql) + "\n")
+            for (code, kind), (cold, warm, cold_sql, warm_sql) in report.items():
+                out.write(f"== {code} {kind} cold: {cold}\n" + "\n".join(q[:300] for q in cold_sql) + "\n")
+                out.write(f"== {code} {kind} warm: {warm}\n" + "\n".join(q[:300] for q in warm_sql) + "\n")
     return report
 
 
 def test_warm_pages_within_budget_and_no_query_per_listed_item(client, multilingual_content):
     urls = multilingual_content
     report = measure(client, urls)
-    over = {key: warm for key, (_cold, warm, _sql) in report.items() if warm > BUDGET}
+    over = {key: warm for key, (_cold, warm, *_sql) in report.items() if warm > BUDGET}
     assert not over, f"warm requests above {BUDGET} queries: {over}"
 
     # The listing shows a full page of items in every language ...
@@ -72,11 +73,24 @@ def test_warm_pages_within_budget_and_no_query_per_listed_item(client, multiling
     assert listed[2][:2] == listed[20][:2], f"queries (cold, warm) per listed items differ: {listed}"
 
 
+# The page types whose first request already meets the budget in every language: this must not regress.
+COLD_MET = ("section", "article")
+
+
+def test_cold_pages_within_budget_where_met(client, multilingual_content):
+    report = measure(client, multilingual_content, kinds=COLD_MET)
+    over = {key: cold for key, (cold, _warm, *_sql) in report.items() if cold > BUDGET}
+    assert not over, f"cold requests above {BUDGET} queries: {over}"
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "Not met yet: the first request after a publish (empty fragment cache) takes 25-49 queries "
-    "(Wagtail's routing per tree level, view restrictions, navigation, breadcrumbs, language versions, "
-    "site root paths); see the README's Deploy: page cache section"))
+    "Not met yet for every page type: the first request after a publish (empty cache) takes 9-17 queries "
+    "(home 12, section 10, column 11, article 9, policy document 17, the same in each language). "
+    "Routing, site, settings, navigation, breadcrumbs, language versions and view restrictions cost 5 "
+    "together (core.routing); the rest is the pages' own content: the policy document's attachments, "
+    "relations, service items, topics, tags, correction notes, letters, interpretations and consultation "
+    "are a query each; see the README's Deploy: page cache section"))
 def test_cold_pages_within_budget(client, multilingual_content):
     report = measure(client, multilingual_content)
-    over = {key: cold for key, (cold, _warm, _sql) in report.items() if cold > BUDGET}
+    over = {key: cold for key, (cold, _warm, *_sql) in report.items() if cold > BUDGET}
     assert not over, f"cold requests above {BUDGET} queries: {over}"
