@@ -68,8 +68,15 @@ def test_reader_journey(base, chromium, axe_js, device):
     _visit(page, f"{base}{article}", f"reader-{device}-11-article", axe_js, failures)
     # 政策文件库 lists the policy documents; open the first one.
     _visit(page, f"{base}/zwgk/zfxxgk/zcwj/zcwjk/", f"reader-{device}-12-policy-library", axe_js, failures)
-    policy = _first_link(page, "main a[href*='/zcwj/shyj-']")
+    assert _first_link(page, "main a[href*='/zcwj/shyj-']")
+    # A policy page with its interpretation (defect 5: none was public): from 政策互动 to an interpretation,
+    # on to the document it interprets, which links back to it.
+    _visit(page, f"{base}/zwgk/xxgkml/zchd/", f"reader-{device}-12b-policy-interaction", axe_js, failures)
+    interpretation = _first_link(page, "main a[href*='/zchd/zcjd-']")
+    _visit(page, f"{base}{interpretation}", f"reader-{device}-12c-interpretation", axe_js, failures)
+    policy = _first_link(page, "main a[href*='/shyj-']")
     _visit(page, f"{base}{policy}", f"reader-{device}-13-policy", axe_js, failures)
+    assert page.locator(f"main a[href='{interpretation}']").count() >= 1, (policy, interpretation)
 
     # Search, then a facet, then a sort change: the facet must survive the sort change.
     _visit(page, f"{base}/search/?q=%E5%AE%89%E5%85%A8", f"reader-{device}-14-search", axe_js, failures)
