@@ -57,7 +57,7 @@ class ColumnPage(Page):
         return context
 
     def sub_column_blocks(self):
-        from .tree import entry_page_types
+        from .entries import entry_page_types
 
         sub_columns = list(
             self.get_children().live().type(ColumnPage, _link_column_model(), *entry_page_types()).specific()

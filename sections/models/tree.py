@@ -5,6 +5,8 @@ from wagtail.models import Page
 
 from core.pages import public
 
+from .entries import entry_page_types
+
 
 @dataclass
 class TreeNode:
@@ -18,17 +20,6 @@ def column_page_types():
     from .section import SectionPage
 
     return (SectionPage, ColumnPage, LinkColumnPage) + entry_page_types()
-
-
-def entry_page_types():
-    """Page models that are entries of a column without being items or columns.
-
-    A model says so with ``column_entry = True`` (e.g. the policy app's 现行有效行政规范性文件 and
-    政策文件库 listings): its pages are shown as blocks on their column and in the site map, so
-    readers reach them from the navigation. Declared by the higher app; sections imports nobody."""
-    from wagtail.models import get_page_models
-
-    return tuple(m for m in get_page_models() if not m._meta.abstract and getattr(m, "column_entry", False))
 
 
 def live_tree(root, max_depth=4, locale=None):
